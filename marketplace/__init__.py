@@ -1,0 +1,68 @@
+"""Tremplin: a French volunteer-mission marketplace."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from marketplace.config import PROJECT_ROOT, Config, config_from_environment
+
+
+def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: settings, extensions, blueprints, CLI and error handlers."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    _load_config(app, config)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
+    base = config if isinstance(config, Config) else config_from_environment()
+    base.validate()
+    app.config.from_object(base)
+    if isinstance(config, Mapping):
+        app.config.from_mapping(config)
+    app.config.setdefault("ENV_NAME", base.ENV_NAME)
+
+
+def _init_extensions(app: Flask) -> None:
+    from marketplace import models  # noqa: F401  (registers every table)
+    from marketplace.accounts.access import init_access
+    from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from marketplace.i18n import init_i18n
+    from marketplace.security import init_security
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    init_access(app)
+    init_security(app)
+    init_i18n(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.errors import init_error_handlers
+    from marketplace.main.views import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(accounts_bp)
+    init_error_handlers(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from marketplace.cli import register_cli
+
+    register_cli(app)

@@ -1,0 +1,135 @@
+"""Associations, their members and their missions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.extensions import db
+from marketplace.models_base import TimestampMixin, in_list_sql
+from marketplace.reference.vocabularies import (
+    DOMAIN_SLUGS,
+    MEMBERSHIP_ROLES,
+    MISSION_KIND_SLUGS,
+    MISSION_STATUSES,
+    SCHEDULE_SLUGS,
+)
+
+
+class Association(TimestampMixin, db.Model):
+    __tablename__ = "associations"
+    __table_args__ = (
+        CheckConstraint("siren IS NULL OR length(siren) = 9", name="siren_length"),
+        CheckConstraint("rna IS NULL OR length(rna) = 10", name="rna_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(160), nullable=False)
+    slug: Mapped[str] = mapped_column(String(180), unique=True, nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    city: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    postcode: Mapped[str] = mapped_column(String(5), nullable=False, default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    website: Mapped[str | None] = mapped_column(String(255))
+    siren: Mapped[str | None] = mapped_column(String(9))
+    rna: Mapped[str | None] = mapped_column(String(10))
+    verified: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    memberships = relationship(
+        "Membership", back_populates="association", cascade="all, delete-orphan"
+    )
+    missions = relationship("Mission", back_populates="association")
+
+    def __repr__(self) -> str:
+        return f"<Association {self.id} {self.slug}>"
+
+
+class Membership(TimestampMixin, db.Model):
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("user_id", "association_id"),
+        CheckConstraint(in_list_sql("role", MEMBERSHIP_ROLES), name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    association_id: Mapped[int] = mapped_column(
+        ForeignKey("associations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    role: Mapped[str] = mapped_column(String(10), nullable=False, default="member")
+
+    user = relationship("User", back_populates="memberships")
+    association = relationship("Association", back_populates="memberships")
+
+
+class Mission(TimestampMixin, db.Model):
+    __tablename__ = "missions"
+    __table_args__ = (
+        CheckConstraint(in_list_sql("kind", MISSION_KIND_SLUGS), name="kind"),
+        CheckConstraint(in_list_sql("domain", DOMAIN_SLUGS), name="domain"),
+        CheckConstraint(in_list_sql("schedule", SCHEDULE_SLUGS), name="schedule"),
+        CheckConstraint(in_list_sql("status", MISSION_STATUSES), name="status"),
+        CheckConstraint("capacity >= 1 AND capacity <= 500", name="capacity_range"),
+        CheckConstraint("min_age >= 16", name="min_age_floor"),
+        CheckConstraint("max_age IS NULL OR max_age >= min_age", name="age_order"),
+        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="date_order"),
+        # The seat counter is what makes overbooking impossible under concurrency.
+        CheckConstraint("seats_taken >= 0 AND seats_taken <= capacity", name="seats_within_capacity"),
+        UniqueConstraint("association_id", "external_id"),
+        Index("ix_missions_status_kind_domain", "status", "kind", "domain"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(
+        ForeignKey("associations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    title: Mapped[str] = mapped_column(String(160), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    kind: Mapped[str] = mapped_column(String(12), nullable=False)
+    domain: Mapped[str] = mapped_column(String(40), nullable=False)
+    skills: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    city: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    postcode: Mapped[str] = mapped_column(String(5), nullable=False, default="")
+    address: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    remote: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    schedule: Mapped[str] = mapped_column(String(10), nullable=False)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    slots: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    min_age: Mapped[int] = mapped_column(Integer, nullable=False, default=18)
+    max_age: Mapped[int | None] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    seats_taken: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    motivation_required: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    external_id: Mapped[str | None] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    association = relationship("Association", back_populates="missions")
+    applications = relationship("Application", back_populates="mission")
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.capacity - self.seats_taken, 0)
+
+    def __repr__(self) -> str:
+        return f"<Mission {self.id} {self.status} {self.title!r}>"

@@ -1,0 +1,118 @@
+"""Candidate profiles, applications and the messages exchanged about them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.extensions import db
+from marketplace.models_base import TimestampMixin, in_list_sql, utcnow
+from marketplace.reference.vocabularies import (
+    ACTIVE_APPLICATION_STATUSES,
+    AGE_RANGES,
+    APPLICATION_STATUSES,
+    DECLINE_REASONS,
+)
+
+_ACTIVE = in_list_sql("status", ACTIVE_APPLICATION_STATUSES)
+
+
+class CandidateProfile(TimestampMixin, db.Model):
+    __tablename__ = "candidate_profiles"
+    __table_args__ = (
+        CheckConstraint(in_list_sql("age_range", AGE_RANGES), name="age_range"),
+        CheckConstraint("radius_km >= 1 AND radius_km <= 200", name="radius_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), unique=True, nullable=False
+    )
+    age_range: Mapped[str] = mapped_column(String(5), nullable=False)
+    postcode: Mapped[str] = mapped_column(String(5), nullable=False, default="")
+    city: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    radius_km: Mapped[int] = mapped_column(Integer, nullable=False, default=15)
+    remote_ok: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    slots: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    flexible: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    domains: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    skills: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    wanted_kinds: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    about: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    visible_to_associations: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    user = relationship("User", back_populates="profile")
+
+
+class Application(TimestampMixin, db.Model):
+    __tablename__ = "applications"
+    __table_args__ = (
+        CheckConstraint(in_list_sql("status", APPLICATION_STATUSES), name="status"),
+        CheckConstraint(
+            "decline_reason IS NULL OR " + in_list_sql("decline_reason", DECLINE_REASONS),
+            name="decline_reason",
+        ),
+        CheckConstraint("hours_done IS NULL OR hours_done >= 0", name="hours_done_positive"),
+        # At most one active application per candidate and mission, whatever the race.
+        Index(
+            "uq_applications_one_active",
+            "mission_id",
+            "candidate_id",
+            unique=True,
+            sqlite_where=text(_ACTIVE),
+            postgresql_where=text(_ACTIVE),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(
+        ForeignKey("missions.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default="pending")
+    motivation: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    decline_reason: Mapped[str | None] = mapped_column(String(30))
+    hours_done: Mapped[float | None] = mapped_column(Float)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    mission = relationship("Mission", back_populates="applications")
+    candidate = relationship("User")
+    messages = relationship(
+        "Message", back_populates="application", order_by="Message.created_at", cascade="all, delete-orphan"
+    )
+
+
+class Message(db.Model):
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    application = relationship("Application", back_populates="messages")
+    author = relationship("User")

@@ -1,0 +1,21 @@
+"""Import every model so that Alembic and ``db.create_all`` see the whole schema."""
+
+from marketplace.accounts.models import User
+from marketplace.associations.models import Association, Membership, Mission
+from marketplace.candidates.models import Application, CandidateProfile, Message
+from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
+from marketplace.notifications.models import OutboxMessage
+
+__all__ = [
+    "Application",
+    "Association",
+    "CandidateProfile",
+    "Membership",
+    "Message",
+    "Mission",
+    "Network",
+    "NetworkAdmin",
+    "NetworkMember",
+    "OutboxMessage",
+    "User",
+]
