@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask
 
+from marketplace.accounts.access import check_every_view_declares_access
 from marketplace.config import PROJECT_ROOT, Config, config_from_environment
 
 
@@ -22,6 +23,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
+    check_every_view_declares_access(app)
     return app
 
 

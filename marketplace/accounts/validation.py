@@ -1,0 +1,75 @@
+"""Format checks shared by forms and services (pure, no Flask)."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 128
+_SIREN = re.compile(r"^\d{9}$")
+_RNA = re.compile(r"^W\d{9}$")
+_POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
+_POSTCODE_DIGITS = re.compile(r"^\d{5}$")
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def password_problem(password: str, *, email: str = "") -> object | None:
+    """Return why a password is too weak, or None when it is acceptable."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _l("Your password must contain at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return _l("Your password must contain at most %(n)d characters.", n=MAX_PASSWORD_LENGTH)
+    if len(set(password)) < 4:
+        return _l("Your password repeats the same characters: choose a less predictable one.")
+    local_part = normalize_email(email).split("@")[0]
+    if local_part and len(local_part) >= 4 and local_part in password.lower():
+        return _l("Your password must not contain your email address.")
+    return None
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def clean_siren(value: str) -> str:
+    """Strip the spaces people type in SIREN numbers ("123 456 789")."""
+    return re.sub(r"\s+", "", value or "")
+
+
+def siren_problem(value: str) -> object | None:
+    siren = clean_siren(value)
+    if not _SIREN.match(siren):
+        return _l("A SIREN number has exactly 9 digits.")
+    if not luhn_valid(siren):
+        return _l("This SIREN number is not valid (check digit mismatch): please check it.")
+    return None
+
+
+def clean_rna(value: str) -> str:
+    return re.sub(r"\s+", "", value or "").upper()
+
+
+def rna_problem(value: str) -> object | None:
+    if not _RNA.match(clean_rna(value)):
+        return _l("An RNA number is the letter W followed by 9 digits (e.g. W691234567).")
+    return None
+
+
+def postcode_problem(value: str) -> object | None:
+    code = (value or "").strip()
+    if not _POSTCODE_DIGITS.match(code) or not _POSTCODE.match(code):
+        return _l("A French postcode has 5 digits (e.g. 69007).")
+    return None

@@ -1,0 +1,45 @@
+"""Language helpers exposed to templates."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from marketplace.reference import vocabularies
+from marketplace.text import render_markdown
+
+STATUS_LABELS = {
+    # Missions
+    "draft": _l("Draft"),
+    "pending_review": _l("Awaiting review"),
+    "published": _l("Published"),
+    "closed": _l("Closed"),
+    "cancelled": _l("Cancelled"),
+    # Applications
+    "pending": _l("Sent"),
+    "in_review": _l("Under review"),
+    "accepted": _l("Accepted"),
+    "declined": _l("Declined"),
+    "withdrawn": _l("Withdrawn"),
+    "completed": _l("Completed"),
+    # Network memberships
+    "requested": _l("Asked to join"),
+}
+
+
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
+
+
+def init_i18n(app: Flask) -> None:
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["status_label"] = status_label
+
+    @app.context_processor
+    def inject_language() -> dict:
+        return {
+            "current_locale": str(get_locale() or app.config["BABEL_DEFAULT_LOCALE"]),
+            "available_languages": (("fr", "Français"), ("en", "English")),
+            "vocab": vocabularies,
+        }

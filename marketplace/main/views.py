@@ -1,0 +1,91 @@
+"""Home page, public mission and association pages, and the per-role dashboard."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user
+
+from marketplace.accounts.access import public, signed_in
+from marketplace.accounts.services import count_users_by_role
+from marketplace.main import services
+from marketplace.reference.vocabularies import DOMAIN_SLUGS, MISSION_KIND_SLUGS
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+@public
+def home():
+    return render_template(
+        "main/home.html",
+        figures=services.platform_figures(),
+        missions=services.latest_published_missions(),
+    )
+
+
+@bp.route("/missions")
+@public
+def missions():
+    domain = request.args.get("domain") or None
+    kind = request.args.get("kind") or None
+    if (domain and domain not in DOMAIN_SLUGS) or (kind and kind not in MISSION_KIND_SLUGS):
+        abort(400)
+    page = request.args.get("page", 1, type=int)
+    pagination = services.published_missions_page(domain=domain, kind=kind, page=max(page, 1))
+    return render_template("main/missions.html", pagination=pagination, domain=domain, kind=kind)
+
+
+@bp.route("/missions/<int:mission_id>")
+@public
+def mission(mission_id: int):
+    found = services.published_mission(mission_id)
+    if found is None:
+        abort(404)
+    return render_template("main/mission.html", mission=found)
+
+
+@bp.route("/associations/<slug>")
+@public
+def association(slug: str):
+    found = services.association_by_slug(slug)
+    if found is None:
+        abort(404)
+    return render_template(
+        "main/association.html", association=found, missions=services.open_missions_of(found)
+    )
+
+
+@bp.route("/espace")
+@signed_in
+def dashboard():
+    user = current_user._get_current_object()
+    if user.role == "candidate":
+        return render_template(
+            "main/dashboard_candidate.html", applications=services.applications_of_candidate(user)
+        )
+    if user.role == "association":
+        associations = services.associations_of(user)
+        return render_template(
+            "main/dashboard_association.html",
+            associations=associations,
+            missions=services.missions_of_associations(associations),
+            waiting=services.waiting_applications_count(associations),
+        )
+    if user.role == "network_admin":
+        networks = services.networks_administered_by(user)
+        return render_template(
+            "main/dashboard_network.html",
+            networks=[(network, services.network_members(network)) for network in networks],
+        )
+    return render_template(
+        "main/dashboard_admin.html",
+        users_by_role=count_users_by_role(),
+        missions_by_status=services.missions_by_status(),
+        figures=services.platform_figures(),
+    )
+
+
+@bp.route("/mentions-legales")
+@public
+def legal():
+    return render_template("main/legal.html")

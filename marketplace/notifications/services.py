@@ -1,0 +1,76 @@
+"""Queue emails in the outbox and deliver them with retries."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from marketplace.extensions import db
+from marketplace.models_base import utcnow
+from marketplace.notifications.mailer import build_message, mailer_for
+from marketplace.notifications.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+RETRY_DELAYS_MINUTES = (1, 5, 30, 120, 720)
+
+
+def queue_email(*, recipient: str, subject: str, body_text: str, body_html: str | None = None) -> OutboxMessage:
+    """Write the email in the current transaction: it leaves only if the transaction commits."""
+    message = OutboxMessage(
+        recipient=recipient, subject=subject, body_text=body_text, body_html=body_html
+    )
+    db.session.add(message)
+    return message
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    sent: int
+    failed: int
+    retried: int
+
+
+def _due_messages(limit: int) -> list[OutboxMessage]:
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= utcnow())
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    if db.engine.dialect.name == "postgresql":
+        # Several workers may run: each takes rows nobody else holds.
+        query = query.with_for_update(skip_locked=True)
+    return list(db.session.scalars(query))
+
+
+def deliver_pending(limit: int = 100) -> DeliveryReport:
+    """Send due outbox emails; failures are retried later, then marked failed."""
+    mailer = mailer_for(current_app.config)
+    max_attempts = current_app.config["OUTBOX_MAX_ATTEMPTS"]
+    sent = failed = retried = 0
+    for message in _due_messages(limit):
+        message.attempts += 1
+        try:
+            mailer.send(build_message(message, sender=current_app.config["MAIL_DEFAULT_SENDER"]))
+        except Exception as error:  # noqa: BLE001 - any transport failure is retried
+            message.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if message.attempts >= max_attempts:
+                message.status = "failed"
+                failed += 1
+            else:
+                delay = RETRY_DELAYS_MINUTES[min(message.attempts - 1, len(RETRY_DELAYS_MINUTES) - 1)]
+                message.next_attempt_at = utcnow() + timedelta(minutes=delay)
+                retried += 1
+            # Log the id, never the address: logs carry no personal data.
+            logger.warning("Outbox message %s failed (attempt %s)", message.id, message.attempts)
+            continue
+        message.status = "sent"
+        message.sent_at = utcnow()
+        message.last_error = None
+        sent += 1
+    db.session.commit()
+    return DeliveryReport(sent=sent, failed=failed, retried=retried)
