@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, current_app, g, request
 from flask_login import current_user
 
 from marketplace.extensions import login_manager
@@ -96,3 +96,9 @@ def init_access(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     app.before_request(enforce_access)
+
+    @app.teardown_request
+    def forget_loaded_user(_error: BaseException | None) -> None:
+        # Flask-Login caches the user on `g`; when an app context outlives one request
+        # (tests, CLI scripts), the next request must load its own user again.
+        g.pop("_login_user", None)

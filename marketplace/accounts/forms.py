@@ -19,6 +19,10 @@ from marketplace.reference.vocabularies import AGE_RANGES
 REQUIRED = _l("This field is required.")
 
 
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 def _email_field(label: object = _l("Email address")) -> EmailField:
     return EmailField(
         label,
@@ -27,6 +31,7 @@ def _email_field(label: object = _l("Email address")) -> EmailField:
             Email(message=_l("Enter a valid email address, like nom@exemple.fr.")),
             Length(max=254),
         ],
+        filters=[_strip],
         render_kw={"autocomplete": "email"},
     )
 

@@ -1,0 +1,223 @@
+"""Shared fixtures: one app per test session, a clean database per test, factories per role.
+
+The same suite runs on SQLite (default) and PostgreSQL (set TEST_DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ["TREMPLIN_ENV"] = "testing"
+_TMP = Path(tempfile.mkdtemp(prefix="tremplin-tests-"))
+os.environ.setdefault("TEST_DATABASE_URL", f"sqlite:///{_TMP / 'test.db'}")
+os.environ.setdefault("INSTANCE_PATH", str(_TMP / "instance"))
+
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from werkzeug.security import generate_password_hash  # noqa: E402
+
+from marketplace import create_app  # noqa: E402
+from marketplace.accounts.models import User  # noqa: E402
+from marketplace.associations.models import Association, Membership, Mission  # noqa: E402
+from marketplace.candidates.models import Application, CandidateProfile  # noqa: E402
+from marketplace.config import normalize_database_url  # noqa: E402
+from marketplace.extensions import db  # noqa: E402
+from marketplace.networks.models import Network, NetworkAdmin, NetworkMember  # noqa: E402
+from marketplace.notifications.mailer import MemoryMailer  # noqa: E402
+from marketplace.reference.vocabularies import ROLES  # noqa: E402
+
+DEFAULT_PASSWORD = "correct-horse-battery"
+# Hashing is deliberately slow (scrypt): hash the shared test password once.
+_DEFAULT_HASH = generate_password_hash(DEFAULT_PASSWORD)
+DATABASE_URL = normalize_database_url(os.environ["TEST_DATABASE_URL"])
+
+
+def _ensure_postgres_database(url: str) -> None:
+    """Create the PostgreSQL test database when it does not exist yet."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
+def is_postgres() -> bool:
+    return DATABASE_URL.startswith("postgresql")
+
+
+def build_app(**overrides):
+    config = {"SQLALCHEMY_DATABASE_URI": DATABASE_URL, "WTF_CSRF_ENABLED": False, **overrides}
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def _session_app():
+    if is_postgres():
+        _ensure_postgres_database(DATABASE_URL)
+    app = build_app()
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = [table.name for table in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f"DELETE FROM {table}"))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(_session_app):
+    """The app with a pushed context and a database emptied after the test."""
+    MemoryMailer.sent.clear()
+    MemoryMailer.fail_next = 0
+    with _session_app.app_context():
+        yield _session_app
+        db.session.rollback()
+        _empty_all_tables()
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def sent_emails():
+    return MemoryMailer.sent
+
+
+class Factory:
+    """Builds committed rows with sensible defaults; every argument can be overridden."""
+
+    def __init__(self) -> None:
+        self.counter = 0
+
+    def _next(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def user(self, role: str = "candidate", *, email: str | None = None, password: str | None = None,
+             age_range: str = "26-35", first_name: str = "Alex", **fields) -> User:
+        assert role in ROLES
+        number = self._next()
+        user = User(email=email or f"{role}{number}@example.fr", role=role, first_name=first_name, **fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.password_hash = _DEFAULT_HASH
+        db.session.add(user)
+        if role == "candidate":
+            db.session.add(CandidateProfile(user=user, age_range=age_range, postcode="69007", city="Lyon"))
+        db.session.commit()
+        return user
+
+    def association(self, name: str | None = None, *, owner: User | None = None, verified: bool = False,
+                    **fields) -> Association:
+        number = self._next()
+        association = Association(
+            name=name or f"Association {number}",
+            slug=f"association-{number}",
+            city=fields.pop("city", "Lyon"),
+            postcode=fields.pop("postcode", "69007"),
+            verified=verified,
+            **fields,
+        )
+        db.session.add(association)
+        owner = owner or self.user("association")
+        db.session.add(Membership(user=owner, association=association, role="owner"))
+        db.session.commit()
+        return association
+
+    def mission(self, association: Association | None = None, **fields) -> Mission:
+        number = self._next()
+        values = {
+            "title": f"Mission {number}",
+            "description": "Accueillir les personnes et préparer les colis.",
+            "kind": "ponctual",
+            "domain": "aide-alimentaire",
+            "schedule": "one_off",
+            "start_date": date.today() + timedelta(days=10),
+            "city": "Lyon",
+            "postcode": "69007",
+            "lat": 45.7456,
+            "lon": 4.8427,
+            "capacity": 5,
+            "min_age": 18,
+            "status": "published",
+        }
+        values.update(fields)
+        mission = Mission(association=association or self.association(), **values)
+        db.session.add(mission)
+        db.session.commit()
+        return mission
+
+    def application(self, mission: Mission | None = None, candidate: User | None = None,
+                    status: str = "pending", **fields) -> Application:
+        mission = mission or self.mission()
+        candidate = candidate or self.user("candidate")
+        application = Application(mission=mission, candidate=candidate, status=status, **fields)
+        if status == "accepted":
+            mission.seats_taken += 1
+        db.session.add(application)
+        db.session.commit()
+        return application
+
+    def network(self, name: str = "Maison des associations", *, admin: User | None = None,
+                departements: tuple[str, ...] = ("69",), members: tuple[Association, ...] = ()) -> Network:
+        number = self._next()
+        network = Network(name=name, slug=f"reseau-{number}", territory_departements=list(departements))
+        db.session.add(network)
+        db.session.add(NetworkAdmin(network=network, user=admin or self.user("network_admin")))
+        for association in members:
+            db.session.add(NetworkMember(network=network, association=association, status="accepted"))
+        db.session.commit()
+        return network
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory()
+
+
+class AuthActions:
+    """Sign in and out through the real views, as a browser would."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def login(self, user_or_email, password: str = DEFAULT_PASSWORD):
+        email = user_or_email if isinstance(user_or_email, str) else user_or_email.email
+        return self.client.post("/connexion", data={"email": email, "password": password})
+
+    def logout(self):
+        return self.client.post("/deconnexion")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
