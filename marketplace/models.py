@@ -1,21 +1,24 @@
 """Import every model so that Alembic and ``db.create_all`` see the whole schema."""
 
 from marketplace.accounts.models import User
-from marketplace.associations.models import Association, Membership, Mission
-from marketplace.candidates.models import Application, CandidateProfile, Message
+from marketplace.associations.models import Association, Membership, Mission, MissionReview, TeamInvitation
+from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
 
 __all__ = [
     "Application",
+    "ApplicationEvent",
     "Association",
     "CandidateProfile",
     "Membership",
     "Message",
     "Mission",
+    "MissionReview",
     "Network",
     "NetworkAdmin",
     "NetworkMember",
     "OutboxMessage",
+    "TeamInvitation",
     "User",
 ]

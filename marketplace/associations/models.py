@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.extensions import db
-from marketplace.models_base import TimestampMixin, in_list_sql
+from marketplace.models_base import TimestampMixin, in_list_sql, utcnow
 from marketplace.reference.vocabularies import (
     DOMAIN_SLUGS,
     MEMBERSHIP_ROLES,
@@ -126,6 +126,9 @@ class Mission(TimestampMixin, db.Model):
 
     association = relationship("Association", back_populates="missions")
     applications = relationship("Application", back_populates="mission")
+    reviews = relationship(
+        "MissionReview", back_populates="mission", order_by="MissionReview.created_at", cascade="all, delete-orphan"
+    )
 
     @property
     def seats_left(self) -> int:
@@ -133,3 +136,56 @@ class Mission(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Mission {self.id} {self.status} {self.title!r}>"
+
+
+MISSION_REVIEW_ACTIONS = (
+    "submitted",
+    "published",
+    "returned",
+    "auto_published",
+    "closed",
+    "cancelled",
+    "imported",
+)
+
+
+class MissionReview(db.Model):
+    """One moderation decision or status change, kept as the mission's history."""
+
+    __tablename__ = "mission_reviews"
+    __table_args__ = (CheckConstraint(in_list_sql("action", MISSION_REVIEW_ACTIONS), name="action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(
+        ForeignKey("missions.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(20), nullable=False)
+    comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    mission = relationship("Mission", back_populates="reviews")
+    actor = relationship("User")
+
+
+class TeamInvitation(db.Model):
+    """A one-time link inviting someone to join an association's team."""
+
+    __tablename__ = "team_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(
+        ForeignKey("associations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    email: Mapped[str] = mapped_column(String(254), nullable=False)
+    # Only a hash is stored: a database leak does not hand out working links.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    association = relationship("Association")
+    invited_by = relationship("User", foreign_keys=[invited_by_id])

@@ -100,6 +100,12 @@ class Application(TimestampMixin, db.Model):
     messages = relationship(
         "Message", back_populates="application", order_by="Message.created_at", cascade="all, delete-orphan"
     )
+    events = relationship(
+        "ApplicationEvent",
+        back_populates="application",
+        order_by="ApplicationEvent.created_at",
+        cascade="all, delete-orphan",
+    )
 
 
 class Message(db.Model):
@@ -116,3 +122,23 @@ class Message(db.Model):
 
     application = relationship("Application", back_populates="messages")
     author = relationship("User")
+
+
+class ApplicationEvent(db.Model):
+    """A status change of an application: the history both sides see."""
+
+    __tablename__ = "application_events"
+    __table_args__ = (CheckConstraint(in_list_sql("to_status", APPLICATION_STATUSES), name="to_status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12), nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    application = relationship("Application", back_populates="events")
+    actor = relationship("User")
