@@ -56,11 +56,15 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.associations.moderation_views import bp as moderation_bp
+    from marketplace.associations.team_views import bp as team_bp
+    from marketplace.associations.views import bp as missions_admin_bp
+    from marketplace.candidates.inbox_views import bp as inbox_bp
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
 
-    app.register_blueprint(main_bp)
-    app.register_blueprint(accounts_bp)
+    for blueprint in (main_bp, accounts_bp, missions_admin_bp, moderation_bp, team_bp, inbox_bp):
+        app.register_blueprint(blueprint)
     init_error_handlers(app)
 
 

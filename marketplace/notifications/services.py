@@ -27,6 +27,23 @@ def queue_email(*, recipient: str, subject: str, body_text: str, body_html: str 
     return message
 
 
+def notify_user(user, *, subject: object, template: str, **context) -> OutboxMessage:
+    """Queue an email written in the recipient's language (subject may be a lazy string)."""
+    from flask import render_template
+    from flask_babel import force_locale
+
+    with force_locale(user.locale or "fr"):
+        return queue_email(
+            recipient=user.email,
+            subject=str(subject),
+            body_text=render_template(f"emails/{template}.txt", user=user, **context),
+        )
+
+
+def notify_users(users, *, subject: object, template: str, **context) -> list[OutboxMessage]:
+    return [notify_user(user, subject=subject, template=template, **context) for user in users]
+
+
 @dataclass(frozen=True)
 class DeliveryReport:
     sent: int

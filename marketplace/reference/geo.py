@@ -25,7 +25,10 @@ EARTH_RADIUS_KM = 6371.0088
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _POSTCODE = re.compile(r"^\d{5}$")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+# NFKD leaves these alone; typographic apostrophes and dashes must separate words like ASCII ones.
+_TRANSLATE = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": " ", "‘": " ", "ʼ": " ", "–": " ", "—": " "}
+)
 # Keys only hold [a-z0-9], so appending this sorts after every key sharing the prefix.
 _PREFIX_END = "\x7f"
 # Prefix ranges wider than this get their top results precomputed, so that short
@@ -34,7 +37,7 @@ _WIDE_RANGE = 128
 _PRECOMPUTED_LIMIT = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """One commune (or Paris/Lyon/Marseille arrondissement) at one of its postcodes."""
 
@@ -50,14 +53,17 @@ class Place:
 
 def _fold_tokens(text: str) -> list[str]:
     """Split text into lower-case ASCII words, dropping accents and punctuation."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return _NON_ALNUM.sub(" ", ascii_text).split()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE)).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub(" ", text.lower()).split()
 
 
 def normalize_name(text: str) -> str:
     """Fold a place name for comparison: 'St-Étienne' -> 'saint etienne'."""
-    return " ".join(_ABBREVIATIONS.get(token, token) for token in _fold_tokens(text))
+    tokens = _fold_tokens(text)
+    if not _ABBREVIATIONS.keys().isdisjoint(tokens):
+        tokens = [_ABBREVIATIONS.get(token, token) for token in tokens]
+    return " ".join(tokens)
 
 
 def _name_key(text: str) -> str:
@@ -70,7 +76,7 @@ def _clean_postcode(postcode: str | int | None) -> str:
 
 
 def departement_for_postcode(postcode: str) -> str | None:
-    """Département code a postcode belongs to, or None when it is malformed."""
+    """Département of a postcode's series (a few border communes use a neighbour's), None if malformed."""
     code = _clean_postcode(postcode)
     if not _POSTCODE.match(code) or code.startswith("00"):
         return None
@@ -113,13 +119,16 @@ def _rank(place: Place) -> tuple[int, str, str, str]:
 
 
 class _PrefixIndex:
-    """Sorted keys answering 'best places whose key starts with a prefix' without a scan."""
+    """Sorted keys answering 'best places whose key starts with a prefix' without a scan.
 
-    def __init__(self, entries: Iterable[tuple[str, Place]]) -> None:
-        ordered = sorted(entries, key=lambda entry: (entry[0], _rank(entry[1])))
+    Places are referred to by their position in the index's ranked list, so the best of a
+    range is simply its smallest positions.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+        ordered = sorted(entries)
         self.keys = [key for key, _ in ordered]
-        self.places = [place for _, place in ordered]
-        self.rank = [_rank(place) for place in self.places]
+        self.positions = [position for _, position in ordered]
         self.top: dict[str, list[int]] = {}
         self._precompute("", 0, len(self.keys))
 
@@ -128,10 +137,10 @@ class _PrefixIndex:
         if hi - lo <= _WIDE_RANGE:
             return
         if prefix:
-            self.top[prefix] = heapq.nsmallest(_PRECOMPUTED_LIMIT, range(lo, hi), key=self.rank.__getitem__)
+            self.top[prefix] = heapq.nsmallest(_PRECOMPUTED_LIMIT, self.positions[lo:hi])
         depth = len(prefix)
         start = lo
-        if start < hi and len(self.keys[start]) == depth:
+        if len(self.keys[start]) == depth:
             start = bisect_left(self.keys, prefix + "\x00", lo, hi)
         while start < hi:
             child = prefix + self.keys[start][depth]
@@ -139,32 +148,31 @@ class _PrefixIndex:
             self._precompute(child, start, end)
             start = end
 
-    def candidates(self, prefix: str, limit: int) -> list[int]:
-        """Positions of the best `limit` entries whose key starts with prefix."""
+    def best(self, prefix: str, limit: int) -> list[int]:
+        """Positions of the best `limit` places whose key starts with prefix."""
         if limit <= _PRECOMPUTED_LIMIT and prefix in self.top:
             return self.top[prefix][:limit]
         lo = bisect_left(self.keys, prefix)
         hi = bisect_left(self.keys, prefix + _PREFIX_END, lo)
-        return heapq.nsmallest(limit, range(lo, hi), key=self.rank.__getitem__)
+        return heapq.nsmallest(limit, self.positions[lo:hi])
 
 
 class GeoIndex:
     """In-memory index of French places by postcode and by name."""
 
     def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        places = sorted((_place_from_row(row) for row in rows), key=_rank)
+        self.places: tuple[Place, ...] = tuple(sorted((_place_from_row(row) for row in rows), key=_rank))
         by_postcode: dict[str, list[Place]] = {}
-        first_row: dict[str, Place] = {}
-        for place in places:
+        first_row: dict[str, int] = {}
+        for position, place in enumerate(self.places):
             by_postcode.setdefault(place.postcode, []).append(place)
             current = first_row.get(place.insee)
-            if current is None or place.postcode < current.postcode:
-                first_row[place.insee] = place
-        self.places: tuple[Place, ...] = tuple(places)
+            if current is None or place.postcode < self.places[current].postcode:
+                first_row[place.insee] = position
         self._by_postcode = {code: tuple(group) for code, group in by_postcode.items()}
         # Name search lists each commune once (at its lowest postcode); postcode search lists every row.
-        self._names = _PrefixIndex((_name_key(place.name), place) for place in first_row.values())
-        self._postcodes = _PrefixIndex((place.postcode, place) for place in places)
+        self._names = _PrefixIndex((_name_key(self.places[i].name), i) for i in first_row.values())
+        self._postcodes = _PrefixIndex((place.postcode, i) for i, place in enumerate(self.places))
 
     @classmethod
     def from_file(cls, path: str | Path = DEFAULT_PATH) -> GeoIndex:
@@ -209,16 +217,16 @@ class GeoIndex:
         if limit <= 0:
             return []
         compact = "".join(str(text or "").split())
-        if compact.isdigit():
+        if compact.isascii() and compact.isdigit():
             index, prefixes = self._postcodes, [compact]
         else:
             index, prefixes = self._names, _query_keys(text)
         if not prefixes or not prefixes[0]:
             return []
         if len(prefixes) == 1:
-            return [index.places[i] for i in index.candidates(prefixes[0], limit)]
-        found = {i for prefix in prefixes for i in index.candidates(prefix, limit)}
-        return [index.places[i] for i in heapq.nsmallest(limit, found, key=index.rank.__getitem__)]
+            return [self.places[i] for i in index.best(prefixes[0], limit)]
+        found = {i for prefix in prefixes for i in index.best(prefix, limit)}
+        return [self.places[i] for i in heapq.nsmallest(limit, found)]
 
 
 def _query_keys(text: str) -> list[str]:

@@ -1,0 +1,381 @@
+"""Mission lifecycle: write, submit, moderate, publish, close, cancel, duplicate.
+
+Every rule is checked here, whatever the form already checked. Functions flush, never commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+
+from marketplace.accounts.models import User
+from marketplace.accounts.validation import postcode_problem
+from marketplace.associations.models import Association, Mission, MissionReview
+from marketplace.associations.permissions import can_manage_association, can_moderate, team_members
+from marketplace.candidates.models import Application, ApplicationEvent
+from marketplace.domain import DomainError, NotAllowed
+from marketplace.extensions import db
+from marketplace.models_base import utcnow
+from marketplace.notifications.services import notify_user, notify_users
+from marketplace.reference.vocabularies import (
+    ACTIVE_APPLICATION_STATUSES,
+    DOMAIN_SLUGS,
+    MINIMUM_AGE,
+    MISSION_KIND_SLUGS,
+    SCHEDULE_SLUGS,
+    SLOTS,
+)
+
+MAX_CAPACITY = 500
+MAX_SKILLS = 15
+MAX_HOURS_PER_WEEK = 35
+
+
+class MissionInvalid(DomainError):
+    """Several field errors at once, so the form can show them all."""
+
+    def __init__(self, errors: dict[str, object]):
+        first_field, first_message = next(iter(errors.items()))
+        super().__init__(first_message, field=first_field, code="mission_invalid")
+        self.errors = errors
+
+
+class WrongStatus(DomainError):
+    status_code = 409
+
+
+@dataclass
+class MissionData:
+    """What an association writes about a mission (the contract's editable fields)."""
+
+    title: str = ""
+    description: str = ""
+    kind: str = "ponctual"
+    domain: str = ""
+    skills: list[str] = field(default_factory=list)
+    city: str = ""
+    postcode: str = ""
+    address: str = ""
+    remote: bool = False
+    schedule: str = "one_off"
+    start_date: date | None = None
+    end_date: date | None = None
+    slots: list[str] = field(default_factory=list)
+    hours_per_week: float | None = None
+    min_age: int = 18
+    max_age: int | None = None
+    capacity: int = 1
+    motivation_required: bool = False
+    external_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @classmethod
+    def from_mission(cls, mission: Mission) -> MissionData:
+        return cls(**{name: getattr(mission, name) for name in cls.__dataclass_fields__})
+
+
+def clean_skills(skills: list[str]) -> list[str]:
+    """Trim, drop empties and duplicates (case-insensitive), keep the order people typed."""
+    seen: set[str] = set()
+    cleaned = []
+    for skill in skills:
+        text = " ".join(skill.split())[:60]
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            cleaned.append(text)
+    return cleaned
+
+
+def normalized(data: MissionData) -> MissionData:
+    return replace(
+        data,
+        title=" ".join(data.title.split()),
+        description=data.description.strip(),
+        skills=clean_skills(data.skills),
+        city=data.city.strip(),
+        postcode=data.postcode.strip(),
+        address=data.address.strip(),
+        slots=[slot for slot in SLOTS if slot in set(data.slots)],
+        hours_per_week=data.hours_per_week if data.schedule == "recurring" else None,
+        external_id=(data.external_id or "").strip() or None,
+    )
+
+
+def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
+    """Every rule a mission must satisfy, as {field: French message}; empty when valid."""
+    problems: dict[str, object] = {}
+    if len(data.title) < 5:
+        problems["title"] = _l("Give the mission a title of at least 5 characters.")
+    elif len(data.title) > 160:
+        problems["title"] = _l("The title must be at most 160 characters long.")
+    if len(data.description) < 30:
+        problems["description"] = _l(
+            "Describe the mission in at least 30 characters: what volunteers will really do, for whom."
+        )
+    if data.kind not in MISSION_KIND_SLUGS:
+        problems["kind"] = _l("Choose the kind of mission.")
+    if data.domain not in DOMAIN_SLUGS:
+        problems["domain"] = _l("Choose the cause of the mission.")
+    if data.schedule not in SCHEDULE_SLUGS:
+        problems["schedule"] = _l("Choose when the mission takes place.")
+    problems.update(_date_problems(data, today=today))
+    if data.schedule == "recurring":
+        if not data.slots:
+            problems["slots"] = _l("A recurring mission needs at least one weekly slot.")
+        if data.hours_per_week is None or data.hours_per_week <= 0:
+            problems["hours_per_week"] = _l("Say how many hours per week the mission takes.")
+        elif data.hours_per_week > MAX_HOURS_PER_WEEK:
+            problems["hours_per_week"] = _l("At most %(n)d hours per week.", n=MAX_HOURS_PER_WEEK)
+    if not data.remote:
+        if not data.city:
+            problems["city"] = _l("Give the city where the mission takes place, or tick remote.")
+        if postcode_problem(data.postcode):
+            problems["postcode"] = postcode_problem(data.postcode)
+    if not 1 <= data.capacity <= MAX_CAPACITY:
+        problems["capacity"] = _l("The number of volunteers must be between 1 and %(n)d.", n=MAX_CAPACITY)
+    problems.update(_age_problems(data))
+    if len(data.skills) > MAX_SKILLS:
+        problems["skills"] = _l("At most %(n)d skills.", n=MAX_SKILLS)
+    if data.slots and any(slot not in SLOTS for slot in data.slots):
+        problems["slots"] = _l("Unknown time slot.")
+    return problems
+
+
+def _date_problems(data: MissionData, *, today: date) -> dict[str, object]:
+    problems: dict[str, object] = {}
+    if data.schedule == "one_off" and data.start_date is None:
+        problems["start_date"] = _l("A one-off mission needs a date.")
+    if data.start_date and data.start_date < today and data.schedule == "one_off":
+        problems["start_date"] = _l("This date is in the past.")
+    if data.end_date and data.end_date < today:
+        problems["end_date"] = _l("This date is in the past.")
+    if data.start_date and data.end_date and data.end_date < data.start_date:
+        problems["end_date"] = _l("The end date must come after the start date.")
+    return problems
+
+
+def _age_problems(data: MissionData) -> dict[str, object]:
+    problems: dict[str, object] = {}
+    if data.min_age < MINIMUM_AGE:
+        problems["min_age"] = _l("Volunteers must be at least %(n)d years old.", n=MINIMUM_AGE)
+    elif data.kind == "leadership" and data.min_age < 18:
+        problems["min_age"] = _l("A responsibility mission is for adults only (18 and over).")
+    if data.max_age is not None and data.max_age < data.min_age:
+        problems["max_age"] = _l("The maximum age must be greater than or equal to the minimum age.")
+    return problems
+
+
+def _check(data: MissionData, *, today: date | None) -> MissionData:
+    data = normalized(data)
+    problems = mission_problems(data, today=today or date.today())
+    if problems:
+        raise MissionInvalid(problems)
+    return data
+
+
+def _require_manager(user: User, association: Association) -> None:
+    if not can_manage_association(user, association):
+        raise NotAllowed(_l("You are not a member of this association."))
+
+
+def _locate(data: MissionData) -> MissionData:
+    from marketplace.reference.places import place_for
+
+    if data.remote and not data.postcode:
+        return replace(data, lat=None, lon=None)
+    if data.lat is not None and data.lon is not None:
+        return data
+    place = place_for(data.postcode, data.city)
+    return replace(data, lat=place.lat, lon=place.lon) if place else data
+
+
+def _record(mission: Mission, action: str, *, by: User | None, comment: str = "") -> None:
+    db.session.add(MissionReview(mission=mission, actor=by, action=action, comment=comment))
+
+
+def _apply(mission: Mission, data: MissionData) -> None:
+    for name in MissionData.__dataclass_fields__:
+        setattr(mission, name, getattr(data, name))
+
+
+def create_mission(association: Association, data: MissionData, *, by: User, today: date | None = None) -> Mission:
+    """Save a new mission as a draft."""
+    _require_manager(by, association)
+    data = _locate(_check(data, today=today))
+    mission = Mission(association=association, status="draft")
+    _apply(mission, data)
+    db.session.add(mission)
+    db.session.flush()
+    return mission
+
+
+def update_mission(mission: Mission, data: MissionData, *, by: User, today: date | None = None) -> Mission:
+    """Edit a mission; closed or cancelled missions stay as they were."""
+    _require_manager(by, mission.association)
+    if mission.status in ("closed", "cancelled"):
+        raise WrongStatus(_l("A closed or cancelled mission can no longer be edited: duplicate it instead."))
+    changed_place = (data.postcode, data.city, data.remote) != (mission.postcode, mission.city, mission.remote)
+    if changed_place:
+        data = replace(data, lat=None, lon=None)
+    data = _locate(_check(data, today=today))
+    if data.capacity < mission.seats_taken:
+        raise MissionInvalid(
+            {"capacity": _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken)}
+        )
+    _apply(mission, data)
+    db.session.flush()
+    return mission
+
+
+def submit_mission(mission: Mission, *, by: User, today: date | None = None) -> Mission:
+    """Send a draft to moderation; verified associations publish directly."""
+    _require_manager(by, mission.association)
+    if mission.status != "draft":
+        raise WrongStatus(_l("Only a draft can be submitted."))
+    _check(MissionData.from_mission(mission), today=today)
+    if mission.association.verified:
+        _publish(mission)
+        _record(mission, "auto_published", by=by)
+    else:
+        mission.status = "pending_review"
+        _record(mission, "submitted", by=by)
+        _tell_moderators(mission)
+    db.session.flush()
+    return mission
+
+
+def _publish(mission: Mission) -> None:
+    mission.status = "published"
+    mission.published_at = mission.published_at or utcnow()
+
+
+def _tell_moderators(mission: Mission) -> None:
+    from marketplace.associations.moderation import moderators_of
+
+    notify_users(
+        moderators_of(mission),
+        subject=_l("A mission is waiting for review"),
+        template="mission_submitted",
+        mission=mission,
+        link=url_for("moderation.queue", _external=True),
+    )
+
+
+def publish_mission(mission: Mission, *, by: User, comment: str = "") -> Mission:
+    """A moderator publishes a mission waiting for review."""
+    if not can_moderate(by, mission):
+        raise NotAllowed(_l("You cannot moderate this mission."))
+    if mission.status != "pending_review":
+        raise WrongStatus(_l("This mission is not waiting for review."))
+    _publish(mission)
+    _record(mission, "published", by=by, comment=comment.strip())
+    notify_users(
+        team_members(mission.association),
+        subject=_l("Your mission is published"),
+        template="mission_published",
+        mission=mission,
+        comment=comment.strip(),
+        link=url_for("main.mission", mission_id=mission.id, _external=True),
+    )
+    db.session.flush()
+    return mission
+
+
+def return_mission(mission: Mission, *, by: User, comment: str) -> Mission:
+    """A moderator sends a mission back to its association with what to change."""
+    if not can_moderate(by, mission):
+        raise NotAllowed(_l("You cannot moderate this mission."))
+    if mission.status != "pending_review":
+        raise WrongStatus(_l("This mission is not waiting for review."))
+    if len(comment.strip()) < 5:
+        raise DomainError(_l("Tell the association what to change."), field="comment")
+    mission.status = "draft"
+    _record(mission, "returned", by=by, comment=comment.strip())
+    notify_users(
+        team_members(mission.association),
+        subject=_l("Your mission needs changes"),
+        template="mission_returned",
+        mission=mission,
+        comment=comment.strip(),
+        link=url_for("missions_admin.edit", mission_id=mission.id, _external=True),
+    )
+    db.session.flush()
+    return mission
+
+
+def close_mission(mission: Mission, *, by: User) -> Mission:
+    """Stop taking applications; accepted volunteers keep their place."""
+    _require_manager(by, mission.association)
+    if mission.status != "published":
+        raise WrongStatus(_l("Only a published mission can be closed."))
+    mission.status = "closed"
+    _record(mission, "closed", by=by)
+    db.session.flush()
+    return mission
+
+
+def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
+    """Cancel the mission and tell every active applicant."""
+    _require_manager(by, mission.association)
+    if mission.status == "cancelled":
+        raise WrongStatus(_l("This mission is already cancelled."))
+    active = list(
+        db.session.scalars(
+            select(Application).where(
+                Application.mission_id == mission.id, Application.status.in_(ACTIVE_APPLICATION_STATUSES)
+            )
+        )
+    )
+    for application in active:
+        db.session.add(
+            ApplicationEvent(
+                application=application,
+                actor=by,
+                from_status=application.status,
+                to_status="declined",
+                note=reason.strip(),
+            )
+        )
+        application.status = "declined"
+        application.decline_reason = "no_longer_available"
+        application.decided_at = utcnow()
+        notify_user(
+            application.candidate,
+            subject=_l("A mission you applied to is cancelled"),
+            template="mission_cancelled",
+            mission=mission,
+            reason=reason.strip(),
+        )
+    db.session.execute(update(Mission).where(Mission.id == mission.id).values(seats_taken=0))
+    mission.status = "cancelled"
+    _record(mission, "cancelled", by=by, comment=reason.strip())
+    db.session.flush()
+    db.session.refresh(mission)
+    return mission
+
+
+def duplicate_mission(mission: Mission, *, by: User, today: date | None = None) -> Mission:
+    """Copy a mission as a new draft; past dates are cleared so they get chosen again."""
+    _require_manager(by, mission.association)
+    today = today or date.today()
+    data = MissionData.from_mission(mission)
+    data = replace(data, title=str(_l("%(title)s (copy)", title=mission.title))[:160], external_id=None)
+    if data.start_date and data.start_date < today:
+        data = replace(data, start_date=None, end_date=None)
+    copy = Mission(association=mission.association, status="draft")
+    _apply(copy, normalized(data))
+    db.session.add(copy)
+    db.session.flush()
+    return copy
+
+
+def missions_of(association: Association, *, status: str | None = None) -> list[Mission]:
+    query = select(Mission).where(Mission.association_id == association.id)
+    if status:
+        query = query.where(Mission.status == status)
+    return list(db.session.scalars(query.order_by(Mission.updated_at.desc())))

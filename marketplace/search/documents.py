@@ -1,0 +1,152 @@
+"""Plain values exchanged with the search engine: what is indexed, asked and returned.
+
+No Flask or SQLAlchemy here: services build ``MissionDocument`` objects from missions and
+views build a ``SearchQuery`` from the request. The vocabularies are repeated from
+``marketplace.reference.vocabularies`` (which needs Flask-Babel for its labels); a unit test
+checks that both stay equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+DOMAIN_SLUGS: tuple[str, ...] = (
+    "solidarite-insertion",
+    "aide-alimentaire",
+    "education",
+    "sante",
+    "seniors",
+    "enfance-jeunesse",
+    "handicap",
+    "environnement",
+    "animaux",
+    "culture",
+    "sport",
+    "citoyennete",
+    "urgence-secours",
+    "numerique",
+    "international",
+)
+MISSION_KIND_SLUGS: tuple[str, ...] = ("ponctual", "support", "leadership")
+SCHEDULE_SLUGS: tuple[str, ...] = ("one_off", "recurring")
+DAY_SLUGS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_PART_SLUGS: tuple[str, ...] = ("morning", "afternoon", "evening")
+SLOTS: tuple[str, ...] = tuple(f"{day}_{part}" for day in DAY_SLUGS for part in DAY_PART_SLUGS)
+AGE_RANGES: tuple[str, ...] = ("16-17", "18-25", "26-35", "36-50", "51-65", "66+")
+SORTS: tuple[str, ...] = ("relevance", "date", "distance")
+MAX_PER_PAGE = 100
+
+
+def _unknown(values: tuple[str, ...], allowed: tuple[str, ...]) -> list[str]:
+    return [value for value in values if value not in allowed]
+
+
+@dataclass(frozen=True)
+class MissionDocument:
+    """One published mission as the search engine sees it."""
+
+    id: int
+    title: str
+    description: str
+    skills: tuple[str, ...]
+    domain: str
+    kind: str
+    association_id: int
+    association_name: str
+    city: str
+    postcode: str
+    lat: float | None
+    lon: float | None
+    remote: bool
+    schedule: str
+    start_date: date | None
+    end_date: date | None
+    slots: tuple[str, ...]
+    min_age: int
+    max_age: int | None
+    seats_left: int
+    published_at: datetime | None
+
+    def __post_init__(self) -> None:
+        if self.domain not in DOMAIN_SLUGS:
+            raise ValueError(f"unknown domain {self.domain!r}")
+        if self.kind not in MISSION_KIND_SLUGS:
+            raise ValueError(f"unknown mission kind {self.kind!r}")
+        if self.schedule not in SCHEDULE_SLUGS:
+            raise ValueError(f"unknown schedule {self.schedule!r}")
+        if bad := _unknown(self.slots, SLOTS):
+            raise ValueError(f"unknown slots {bad!r}")
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What a visitor asks for: words, filters, order and page."""
+
+    q: str = ""
+    domains: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    include_remote: bool = True
+    age_range: str | None = None
+    slots: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    with_seats: bool = True
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def __post_init__(self) -> None:
+        if bad := _unknown(self.domains, DOMAIN_SLUGS):
+            raise ValueError(f"unknown domains {bad!r}")
+        if bad := _unknown(self.kinds, MISSION_KIND_SLUGS):
+            raise ValueError(f"unknown mission kinds {bad!r}")
+        if bad := _unknown(self.slots, SLOTS):
+            raise ValueError(f"unknown slots {bad!r}")
+        if self.age_range is not None and self.age_range not in AGE_RANGES:
+            raise ValueError(f"unknown age range {self.age_range!r}")
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}")
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together")
+        if self.radius_km is not None and (self.lat is None or self.radius_km < 0):
+            raise ValueError("radius_km needs lat/lon and must not be negative")
+        if self.page < 1 or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise ValueError(f"page must be >= 1 and per_page within 1..{MAX_PER_PAGE}")
+
+    @property
+    def has_location(self) -> bool:
+        """True when a reference point was given."""
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One mission in a result page; ``highlights`` holds HTML-safe snippets by field."""
+
+    id: int
+    score: float
+    distance_km: float | None = None
+    highlights: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One page of hits with the total, facet counts and an optional spelling suggestion."""
+
+    hits: list[SearchHit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        """Number of pages for ``total`` hits."""
+        return max(1, -(-self.total // self.per_page))
