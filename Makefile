@@ -39,7 +39,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed once to fetch the INSEE communes package: apt-get install nodejs npm"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
-$(GEO_FILE): node_modules/.package-lock.json marketplace/reference/build_geo.py $(VENV)/.runtime-installed
+$(GEO_FILE): node_modules/.package-lock.json marketplace/reference/build_geo.py marketplace/reference/geo.py $(VENV)/.runtime-installed
 	$(BIN)/python -m marketplace.reference.build_geo --out $(GEO_FILE)
 
 geo: $(GEO_FILE)
