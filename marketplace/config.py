@@ -81,6 +81,7 @@ class Config:
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
 
+    SEARCH_SYNC = True  # update the index after each commit that changes missions
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index"))
     GEO_DATA_PATH = os.environ.get(
         "GEO_DATA_PATH", str(PROJECT_ROOT / "marketplace" / "reference" / "data" / "communes.json")
@@ -104,6 +105,8 @@ class TestingConfig(Config):
     MAIL_BACKEND = "memory"
     SERVER_NAME = "localhost"
     PASSWORD_RESET_MAX_AGE = 3600
+    # Most tests do not search: the search tests switch index updates back on.
+    SEARCH_SYNC = False
 
 
 class ProductionConfig(Config):

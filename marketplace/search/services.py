@@ -1,0 +1,143 @@
+"""Keep the search index in step with the database, and run searches for the views.
+
+Missions changed in a transaction are collected while it flushes (ORM changes) or marked
+explicitly (bulk UPDATEs such as the seat counter), and the index is updated right after
+the commit, in the same request: the user never sees a stale result of their own action.
+If the index update fails, the database stays right and `flask search reindex` repairs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, joinedload
+
+from marketplace.associations.models import Mission
+from marketplace.extensions import db
+from marketplace.search.documents import MissionDocument, SearchQuery, SearchResult
+from marketplace.search.index import MissionIndex
+
+logger = logging.getLogger(__name__)
+PENDING_KEY = "missions_to_index"
+BATCH_SIZE = 2000
+
+
+def mission_index() -> MissionIndex:
+    """The app's index, opened once per process and shared by its threads."""
+    state = current_app.extensions.setdefault("tremplin_search", {})
+    if "index" not in state:
+        state["index"] = MissionIndex(current_app.config["SEARCH_INDEX_DIR"]).open_or_create()
+    return state["index"]
+
+
+def document_for(mission: Mission) -> MissionDocument | None:
+    """The indexed form of a mission, or None when the public must not find it."""
+    if mission.status != "published":
+        return None
+    return MissionDocument(
+        id=mission.id,
+        title=mission.title,
+        description=mission.description,
+        skills=tuple(mission.skills or ()),
+        domain=mission.domain,
+        kind=mission.kind,
+        association_id=mission.association_id,
+        association_name=mission.association.name,
+        city=mission.city,
+        postcode=mission.postcode,
+        lat=mission.lat,
+        lon=mission.lon,
+        remote=mission.remote,
+        schedule=mission.schedule,
+        start_date=mission.start_date,
+        end_date=mission.end_date,
+        slots=tuple(mission.slots or ()),
+        min_age=mission.min_age,
+        max_age=mission.max_age,
+        seats_left=mission.seats_left,
+        published_at=mission.published_at,
+    )
+
+
+def _published_missions() -> Iterable[Mission]:
+    query = (
+        select(Mission)
+        .options(joinedload(Mission.association))
+        .where(Mission.status == "published")
+        .order_by(Mission.id)
+        .execution_options(yield_per=BATCH_SIZE)
+    )
+    return db.session.scalars(query)
+
+
+def reindex_all() -> int:
+    """Rebuild the whole index from the database."""
+    documents = (document for mission in _published_missions() if (document := document_for(mission)))
+    return mission_index().rebuild(documents)
+
+
+def index_is_stale() -> bool:
+    """True when the index does not hold exactly the published missions."""
+    published = set(db.session.scalars(select(Mission.id).where(Mission.status == "published")))
+    return mission_index().all_ids() != published
+
+
+def sync_missions(mission_ids: Iterable[int], *, session: Session | None = None) -> None:
+    """Upsert the published ones among these missions and drop the others from the index."""
+    ids = set(mission_ids)
+    if not ids:
+        return
+    session = session or db.session
+    missions = session.scalars(
+        select(Mission).options(joinedload(Mission.association)).where(Mission.id.in_(ids))
+    ).all()
+    documents = [document for mission in missions if (document := document_for(mission))]
+    gone = ids - {document.id for document in documents}
+    index = mission_index()
+    index.upsert(documents)
+    index.delete(gone)
+
+
+def search(query: SearchQuery) -> SearchResult:
+    return mission_index().search(query)
+
+
+def mark_for_indexing(mission_id: int) -> None:
+    """Register a mission changed by a bulk UPDATE (ORM changes are collected automatically)."""
+    db.session.info.setdefault(PENDING_KEY, set()).add(mission_id)
+
+
+def _collect_changed_missions(session: Session, _context) -> None:
+    pending = session.info.setdefault(PENDING_KEY, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Mission) and obj.id is not None:
+            pending.add(obj.id)
+
+
+def _index_after_commit(session: Session) -> None:
+    pending = session.info.pop(PENDING_KEY, None)
+    if not pending or not has_app_context() or not current_app.config.get("SEARCH_SYNC", True):
+        return
+    try:
+        # The committed session cannot run SQL inside this hook: read with a fresh one.
+        with Session(db.engine) as reader:
+            sync_missions(pending, session=reader)
+    except Exception:  # noqa: BLE001 - the commit stands; `flask search reindex` repairs the index
+        logger.exception("Search index update failed for %d missions", len(pending))
+
+
+# A rolled-back change leaves its ids pending: syncing them later reads the database's truth,
+# so a needless sync is harmless, while forgetting on a savepoint rollback would lose real ones.
+_listening = False
+
+
+def init_search_sync(app: Flask) -> None:
+    """Listen to every session once per process; the hooks act only inside an app context."""
+    global _listening
+    if not _listening:
+        event.listen(Session, "after_flush", _collect_changed_missions)
+        event.listen(Session, "after_commit", _index_after_commit)
+        _listening = True
