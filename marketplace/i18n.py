@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import get_locale, refresh
 from flask_babel import lazy_gettext as _l
 
 from marketplace.reference import vocabularies
@@ -34,6 +34,12 @@ def status_label(status: str) -> str:
 
 def init_i18n(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
+
+    @app.teardown_request
+    def forget_request_locale(_error: BaseException | None) -> None:
+        # Flask-Babel caches the locale on `g`: when an app context outlives a request
+        # (tests, scripts), the next request must pick its own language again.
+        refresh()
     app.jinja_env.globals["status_label"] = status_label
 
     @app.context_processor

@@ -5,6 +5,7 @@ The same suite runs on SQLite (default) and PostgreSQL (set TEST_DATABASE_URL).
 
 from __future__ import annotations
 
+import html
 import os
 import tempfile
 from datetime import date, timedelta
@@ -16,7 +17,8 @@ os.environ.setdefault("TEST_DATABASE_URL", f"sqlite:///{_TMP / 'test.db'}")
 os.environ.setdefault("INSTANCE_PATH", str(_TMP / "instance"))
 
 import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from marketplace import create_app  # noqa: E402
@@ -49,6 +51,13 @@ def _ensure_postgres_database(url: str) -> None:
         if not exists:
             connection.execute(text(f'CREATE DATABASE "{target.database}"'))
     admin.dispose()
+
+
+@event.listens_for(Engine, "connect")
+def _fast_sqlite_for_tests(dbapi_connection, _record) -> None:
+    # The test database is thrown away: skip fsync, which dominates small commits.
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 def is_postgres() -> bool:
@@ -109,6 +118,11 @@ def runner(app):
 @pytest.fixture
 def sent_emails():
     return MemoryMailer.sent
+
+
+def text_of(response) -> str:
+    """The page as a reader sees it: HTML entities (&#39; for apostrophes...) decoded."""
+    return html.unescape(response.get_data(as_text=True))
 
 
 class Factory:
@@ -213,6 +227,12 @@ class AuthActions:
     def login(self, user_or_email, password: str = DEFAULT_PASSWORD):
         email = user_or_email if isinstance(user_or_email, str) else user_or_email.email
         return self.client.post("/connexion", data={"email": email, "password": password})
+
+    def login_as(self, user) -> None:
+        """Open a session without the (deliberately slow) password check; for role tables."""
+        with self.client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
 
     def logout(self):
         return self.client.post("/deconnexion")

@@ -13,7 +13,7 @@ from marketplace.candidates.models import CandidateProfile
 from marketplace.extensions import db
 from marketplace.notifications.models import OutboxMessage
 from marketplace.notifications.services import deliver_pending
-from tests.conftest import DEFAULT_PASSWORD
+from tests.conftest import DEFAULT_PASSWORD, text_of
 
 CANDIDATE_FORM = {
     "first_name": "Léa",
@@ -58,7 +58,7 @@ def test_candidate_signup_creates_account_and_profile_then_signs_in(client):
 def test_signup_with_duplicate_email_is_refused_and_keeps_what_was_typed(client, make):
     make.user(email="lea.martin@example.fr")
     response = client.post("/inscription/benevole", data=CANDIDATE_FORM)
-    page = response.get_data(as_text=True)
+    page = text_of(response)
     assert response.status_code == 400
     assert "Un compte existe déjà avec cette adresse e-mail" in page
     assert 'value="Léa"' in page and 'value="69007"' in page
@@ -77,7 +77,7 @@ def test_weak_password_is_refused_with_a_french_message(client, password, messag
     form = {**CANDIDATE_FORM, "password": password, "confirm": password}
     response = client.post("/inscription/benevole", data=form)
     assert response.status_code == 400
-    assert message in response.get_data(as_text=True)
+    assert message in text_of(response)
     assert count(User) == 0
 
 
@@ -109,7 +109,7 @@ def test_association_signup_creates_association_owner_and_membership(client):
 )
 def test_association_signup_with_bad_identifiers_saves_nothing(client, field, value, message):
     response = client.post("/inscription/association", data={**ASSOCIATION_FORM, field: value})
-    page = response.get_data(as_text=True)
+    page = text_of(response)
     assert response.status_code == 400
     assert message in page
     assert "Les Jardiniers de Bellevue" in page  # what was typed is kept
@@ -130,7 +130,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, make):
     unknown = client.post("/connexion", data={"email": "inconnu@example.fr", "password": "pas-le-bon-mot"})
     for response in (wrong, unknown):
         assert response.status_code == 400
-        assert "Adresse e-mail ou mot de passe incorrect." in response.get_data(as_text=True)
+        assert "Adresse e-mail ou mot de passe incorrect." in text_of(response)
     assert client.get("/espace").status_code == 302
 
 
@@ -183,7 +183,7 @@ def test_password_change_with_wrong_current_password_changes_nothing(client, aut
     response = client.post("/compte/mot-de-passe", data={
         "current_password": "pas-le-bon-mot", "new_password": "nouveau-secret-42", "confirm": "nouveau-secret-42"})
     assert response.status_code == 400
-    assert "Votre mot de passe actuel est incorrect." in response.get_data(as_text=True)
+    assert "Votre mot de passe actuel est incorrect." in text_of(response)
     assert db.session.get(User, user.id).check_password(DEFAULT_PASSWORD)
 
 
@@ -197,8 +197,8 @@ def test_reset_answers_the_same_for_known_and_unknown_emails(client, make, sent_
     known = client.post("/mot-de-passe-oublie", data={"email": user.email}, follow_redirects=True)
     unknown = client.post("/mot-de-passe-oublie", data={"email": "personne@example.fr"}, follow_redirects=True)
     assert known.status_code == unknown.status_code == 200
-    expected = "nous lui avons envoyé un lien"
-    assert expected in known.get_data(as_text=True) and expected in unknown.get_data(as_text=True)
+    expected = "nous venons d'y envoyer un lien"
+    assert expected in text_of(known) and expected in text_of(unknown)
     assert count(OutboxMessage) == 1
     assert deliver_pending().sent == 1
     assert sent_emails[0]["To"] == user.email
@@ -218,7 +218,7 @@ def test_reset_link_works_once_and_ends_other_sessions(app, client, make, sent_e
     assert other.get("/espace").status_code == 302
     reused = client.post(link, data={"password": "encore-autre-42", "confirm": "encore-autre-42"},
                          follow_redirects=True)
-    assert "Ce lien a déjà été utilisé" in reused.get_data(as_text=True)
+    assert "Ce lien a déjà été utilisé" in text_of(reused)
     assert db.session.get(User, user.id).check_password("tout-nouveau-42")
 
 
@@ -233,15 +233,15 @@ def test_expired_or_forged_reset_links_are_refused(app, client, make, monkeypatc
     old_token = make_reset_token(user)
     monkeypatch.setattr(timed.time, "time", real_time)
     expired = client.get(f"/mot-de-passe/reinitialiser/{old_token}", follow_redirects=True)
-    assert "Ce lien a expiré" in expired.get_data(as_text=True)
+    assert "Ce lien a expiré" in text_of(expired)
     forged = client.get("/mot-de-passe/reinitialiser/abc.def.ghi", follow_redirects=True)
-    assert "Ce lien n'est pas valide" in forged.get_data(as_text=True)
+    assert "Ce lien n'est pas valide" in text_of(forged)
 
 
 def test_language_switch_changes_the_interface_and_is_remembered(client, auth, make):
-    assert "Trouver une mission" in client.get("/").get_data(as_text=True)
+    assert "Trouver une mission" in text_of(client.get("/"))
     client.post("/langue", data={"language": "en", "next": "/missions"})
-    assert "Find a mission" in client.get("/").get_data(as_text=True)
+    assert "Find a mission" in text_of(client.get("/"))
     user = make.user()
     auth.login(user)
     client.post("/langue", data={"language": "fr", "next": "/"})
@@ -251,4 +251,4 @@ def test_language_switch_changes_the_interface_and_is_remembered(client, auth, m
 def test_language_switch_ignores_unknown_languages(client):
     response = client.post("/langue", data={"language": "de", "next": "/"})
     assert response.status_code == 302
-    assert 'lang="fr"' in client.get("/").get_data(as_text=True)
+    assert 'lang="fr"' in text_of(client.get("/"))

@@ -60,7 +60,7 @@ def actors(make):
 def test_role_route_table(client, auth, actors, role, method, path, expected):
     users, values = actors
     if role != "anonymous":
-        assert auth.login(users[role]).status_code == 302
+        auth.login_as(users[role])
     response = client.open(path.format(**values), method=method)
     assert response.status_code == expected[role]
     if expected[role] == LOGIN and role == "anonymous" and path not in ("/langue",):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from marketplace.accounts.models import User
 from marketplace.config import InsecureConfiguration, ProductionConfig
 from marketplace.extensions import db
-from tests.conftest import DEFAULT_PASSWORD, build_app
+from tests.conftest import DEFAULT_PASSWORD, build_app, text_of
 
 POST_FORMS = [
     "/connexion",
@@ -37,7 +37,7 @@ def test_every_form_refuses_a_missing_or_forged_csrf_token(csrf_client, path):
         response = csrf_client.post(path, data=data)
         assert response.status_code in (400, 302)
         if response.status_code == 400:
-            assert "jeton de sécurité" in response.get_data(as_text=True)
+            assert "jeton de sécurité" in text_of(response)
         else:  # signed-in-only forms send anonymous visitors to the login page first
             assert "/connexion" in response.headers["Location"]
 
@@ -55,7 +55,7 @@ def test_form_with_a_valid_token_is_accepted(csrf_client):
     response = csrf_client.post("/connexion", data={"csrf_token": token, "email": "x@example.fr",
                                                     "password": "whatever-123"})
     assert response.status_code == 400
-    assert "Adresse e-mail ou mot de passe incorrect." in response.get_data(as_text=True)
+    assert "Adresse e-mail ou mot de passe incorrect." in text_of(response)
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_login_is_rate_limited_with_retry_after(limited_client):
     response = limited_client.post("/connexion", data={"email": "a@example.fr", "password": "mauvais-mot"})
     assert response.status_code == 429
     assert int(response.headers["Retry-After"]) > 0
-    assert "Trop de tentatives" in response.get_data(as_text=True)
+    assert "Trop de tentatives" in text_of(response)
 
 
 def test_password_reset_is_rate_limited(limited_client):
@@ -123,7 +123,7 @@ def test_production_starts_with_a_real_secret_key_and_secure_cookies(monkeypatch
 def test_unknown_page_gets_a_french_404(client):
     response = client.get("/cette-page-n-existe-pas")
     assert response.status_code == 404
-    assert "Page introuvable" in response.get_data(as_text=True)
+    assert "Page introuvable" in text_of(response)
 
 
 def test_api_clients_get_json_errors(client):
@@ -143,5 +143,39 @@ def test_wrong_role_gets_a_french_403(make):
         client.post("/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD})
         response = client.get("/admin-only")
     assert response.status_code == 403
-    assert "Accès refusé" in response.get_data(as_text=True)
-    assert "secret" not in response.get_data(as_text=True)
+    assert "Accès refusé" in text_of(response)
+    assert "secret" not in text_of(response)
+
+
+def _redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+def test_rate_limits_are_shared_through_redis_between_app_instances(app):
+    """Two app instances (two gunicorn nodes) count the same attempts when REDIS is configured."""
+    import os
+    import uuid
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    if not _redis_reachable(url):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is required in CI at {url}")
+        pytest.skip(f"Redis not reachable at {url}")
+    settings = {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": url,
+        "RATELIMIT_KEY_PREFIX": f"tremplin-test-{uuid.uuid4().hex}",
+        "LOGIN_RATE_LIMIT": "3 per minute",
+    }
+    node_a, node_b = build_app(**settings), build_app(**settings)
+    statuses = []
+    for node in (node_a, node_b, node_a, node_b):
+        with node.app_context():
+            response = node.test_client().post("/connexion", data={"email": "a@example.fr", "password": "x" * 10})
+            statuses.append(response.status_code)
+    assert statuses == [400, 400, 400, 429]
