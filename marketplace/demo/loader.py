@@ -21,8 +21,8 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from marketplace.accounts.models import User
-from marketplace.associations.models import Association, Membership, Mission
-from marketplace.candidates.models import Application, CandidateProfile, Message
+from marketplace.associations.models import Association, Membership, Mission, MissionReview
+from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.demo import content
 from marketplace.demo.content import CITY_BY_NAME, AssociationSeed, MissionTemplate, Neighbourhood
 from marketplace.extensions import db
@@ -107,6 +107,8 @@ APPLICATION_STATUS_WEIGHTS: dict[str, int] = {
     "withdrawn": 8,
     "completed": 19,
 }
+# Associations of these cities are accepted members of the Lyon network.
+NETWORK_CITIES = ("Lyon", "Villeurbanne")
 APPLICATIONS_PER_CANDIDATE: dict[int, int] = {0: 12, 1: 25, 2: 27, 3: 20, 4: 11, 5: 5}
 PATHWAY_ASSOCIATIONS = 7
 MESSAGE_THREADS = 36
@@ -126,6 +128,8 @@ class DemoSummary:
     applications: int
     messages: int
     networks: int
+    mission_reviews: int = 0
+    application_events: int = 0
     missions_by_status: dict[str, int] = field(default_factory=dict)
     missions_by_kind: dict[str, int] = field(default_factory=dict)
     applications_by_status: dict[str, int] = field(default_factory=dict)
@@ -143,6 +147,7 @@ class DemoSummary:
             f"  by kind: {detail(self.missions_by_kind)}",
             f"candidates: {self.candidates}",
             f"applications: {self.applications} ({detail(self.applications_by_status)})",
+            f"history: {self.mission_reviews} mission reviews, {self.application_events} application events",
             f"messages: {self.messages}",
             f"networks: {self.networks}",
         ]
@@ -235,6 +240,12 @@ class _Candidate:
 
 
 class _DemoBuilder:
+    """Builds every demo object in memory; nothing touches the database until the single flush.
+
+    The steps run in a fixed order and all draw from one seeded generator: reordering them
+    changes the data (still valid, but different), so keep `build` as it is unless you mean to.
+    """
+
     def __init__(self, today: date, geo_path: str | None) -> None:
         self.rng = random.Random(SEED)
         self.today = today
@@ -253,8 +264,11 @@ class _DemoBuilder:
         self.applications: list[Application] = []
         self.applied: set[tuple[int, int]] = set()  # (id(user), id(mission))
         self.messages: list[Message] = []
+        self.reviews: list[MissionReview] = []
+        self.events: list[ApplicationEvent] = []
         self.network_objects: list[object] = []
         self.pathway_keys: list[str] = []
+        self.reachable: dict[int, list[_Placed]] = {}  # id(_Candidate) -> missions near them
         self.admin: User | None = None
         self.network_admin: User | None = None
         self.association_user: User | None = None
@@ -266,6 +280,7 @@ class _DemoBuilder:
         self._plan_missions()
         self._assign_statuses()
         self._build_missions()
+        self._build_mission_history()
         self._build_candidates()
         self._build_pathways()
         self._build_camille_history()
@@ -283,7 +298,9 @@ class _DemoBuilder:
             *self.memberships,
             *missions,
             *profiles,
+            *self.reviews,
             *self.applications,
+            *self.events,
             *self.messages,
             *self.network_objects,
         ]
@@ -302,6 +319,8 @@ class _DemoBuilder:
             applications=len(self.applications),
             messages=len(self.messages),
             networks=sum(isinstance(o, Network) for o in self.network_objects),
+            mission_reviews=len(self.reviews),
+            application_events=len(self.events),
             missions_by_status={s: mission_status[s] for s in MISSION_STATUSES},
             missions_by_kind={k: kinds[k] for k in MISSION_KIND_SLUGS},
             applications_by_status={s: app_status[s] for s in APPLICATION_STATUSES},
@@ -316,8 +335,9 @@ class _DemoBuilder:
         return user.password_hash
 
     def _ago(self, low_days: int, high_days: int) -> datetime:
-        return self.now - timedelta(days=self.rng.randint(low_days, high_days),
-                                    minutes=self.rng.randint(0, 600))
+        return self.now - timedelta(
+            days=self.rng.randint(low_days, high_days), minutes=self.rng.randint(0, 600)
+        )
 
     def _new_user(self, email: str, role: str, first_name: str, password_hash: str) -> User:
         created = self._ago(30, 700)
@@ -339,9 +359,11 @@ class _DemoBuilder:
     def _fixed_user(self, account: DemoAccount) -> User:
         return self._new_user(account.email, account.role, account.first_name, self._hash(account.password))
 
-    def _generated_user(self, role: str) -> User:
+    def _generated_user(self, role: str, generations: Sequence[str], gender: str = "") -> User:
+        gender = gender or self.rng.choice("fm")
+        first_names = [name for g in generations for name in content.FIRST_NAMES[(g, gender)]]
         while True:
-            first = self.rng.choice(content.FIRST_NAMES)
+            first = self.rng.choice(first_names)
             last = self.rng.choice(content.SURNAMES)
             if (first, last) not in self.names_used:
                 break
@@ -385,11 +407,11 @@ class _DemoBuilder:
             if seed.key == content.DEMO_ASSOCIATION_KEY:
                 owner = self.association_user
             else:
-                owner = self._generated_user("association")
+                owner = self._generated_user("association", content.STAFF_GENERATIONS)
             self.owners[seed.key] = owner
             self.memberships.append(Membership(user=owner, association=association, role="owner"))
             if self.rng.random() < 0.3 or seed.key == content.DEMO_ASSOCIATION_KEY:
-                member = self._generated_user("association")
+                member = self._generated_user("association", content.STAFF_GENERATIONS)
                 self.memberships.append(Membership(user=member, association=association, role="member"))
 
     # ---------------------------------------------------------------- missions
@@ -440,19 +462,33 @@ class _DemoBuilder:
             placed.status = status
             locked.add(id(placed))
 
-        # The demo association shows every stage, with most missions open to applications.
+        # Verified associations publish without review (as the mission services do).
+        for placed in self.placed:
+            if placed.seed.verified and placed.status == "pending_review":
+                placed.status = "draft"
+        # The demo association (verified) has one draft; its other missions take applications.
         demo = [p for p in self.placed if p.seed.key == content.DEMO_ASSOCIATION_KEY]
         for index, placed in enumerate(demo):
-            force(placed, {1: "draft", 4: "pending_review"}.get(index, "published"))
+            force(placed, "draft" if index == 1 else "published")
+        # The Lyon network admin has missions to moderate.
+        lyon_unverified = [
+            seed.key
+            for seed in content.ASSOCIATIONS
+            if seed.city in NETWORK_CITIES and not seed.verified and seed.key != content.NETWORK_REQUESTED_KEY
+        ]
+        for key in lyon_unverified[:3]:
+            force([p for p in self.placed if p.seed.key == key][-1], "pending_review")
         # Camille's past mission: a one-off of her garden association, now over.
         camille_past = next(
-            p for p in self.placed
+            p
+            for p in self.placed
             if p.seed.key == content.CAMILLE_PAST_ASSOCIATION_KEY and p.template.kind == "ponctual"
         )
         force(camille_past, "closed")
         # Pathway associations: two one-off missions in the past, one recurring mission open.
         eligible = [
-            seed.key for seed in content.ASSOCIATIONS
+            seed.key
+            for seed in content.ASSOCIATIONS
             if seed.key != content.DEMO_ASSOCIATION_KEY and self._pathway_ready(seed.key)
         ]
         for key in self._sample_in_order(eligible, PATHWAY_ASSOCIATIONS):
@@ -494,7 +530,7 @@ class _DemoBuilder:
         mission = Mission(
             association=association,
             title=placed.title,
-            description=template.body.format(ville=seed.city, lieu=placed.hood.where),
+            description=self._description(placed, remote),
             kind=template.kind,
             domain=placed.domain,
             skills=list(template.skills),
@@ -520,11 +556,25 @@ class _DemoBuilder:
         self._stamp(mission)
         return mission
 
+    @staticmethod
+    def _description(placed: _Placed, remote: bool) -> str:
+        """The template's text for this place, ending with where the mission happens."""
+        hood, city = placed.hood, placed.seed.city
+        body = placed.template.body.format(ville=city, lieu=hood.where)
+        if remote:
+            where = f"à distance, avec quelques réunions {hood.where} ({city})"
+        else:
+            where = f"{hood.name}, {hood.postcode} {city}"
+        return f"{body}\n- **Où** : {where}."
+
     def _schedule_one_off(self, mission: Mission, template: MissionTemplate) -> None:
         if mission.status == "closed":
             start = self.today - timedelta(days=self.rng.randint(12, 150))
         else:
             start = self.today + timedelta(days=self.rng.randint(4, 80))
+        if template.weekday is not None:
+            # "un samedi", "un dimanche"...: the date must match what the text says.
+            start += timedelta(days=(template.weekday - start.weekday()) % 7)
         mission.start_date = start
         mission.end_date = start + timedelta(days=template.days - 1)
         mission.slots = []
@@ -561,7 +611,8 @@ class _DemoBuilder:
         else:
             if mission.start_date is not None:
                 latest = min(
-                    self.now - timedelta(days=1), _at(mission.start_date, 9) - timedelta(days=rng.randint(5, 30))
+                    self.now - timedelta(days=1),
+                    _at(mission.start_date, 9) - timedelta(days=rng.randint(5, 30)),
                 )
                 published = latest - timedelta(days=rng.randint(0, 40), minutes=rng.randint(0, 480))
             else:
@@ -571,6 +622,53 @@ class _DemoBuilder:
             created = published - timedelta(days=rng.randint(0, 5), minutes=rng.randint(5, 300))
         mission.created_at = created
         mission.updated_at = mission.published_at or created
+
+    def _moderator_of(self, seed: AssociationSeed) -> User:
+        """Who reviews this association's missions: its network's admin, else the site admin."""
+        member = seed.city in NETWORK_CITIES and seed.key != content.NETWORK_REQUESTED_KEY
+        return self.network_admin if member else self.admin
+
+    def _review(self, mission: Mission, action: str, by: User, at: datetime, comment: str = "") -> None:
+        self.reviews.append(
+            MissionReview(mission=mission, actor=by, action=action, comment=comment, created_at=at)
+        )
+
+    def _build_mission_history(self) -> None:
+        """Submissions, moderation decisions, closures and cancellations, as the services record them."""
+        rng = self.rng
+        for placed in self.placed:
+            mission, seed = placed.mission, placed.seed
+            owner, moderator = self.owners[seed.key], self._moderator_of(seed)
+            created, published = mission.created_at, mission.published_at
+            if mission.status == "pending_review":
+                self._review(mission, "submitted", owner, created + timedelta(minutes=rng.randint(5, 90)))
+                continue
+            if mission.status == "draft":
+                if not seed.verified and rng.random() < 0.5:
+                    submitted = created + timedelta(minutes=rng.randint(5, 60))
+                    returned = self._between(submitted + timedelta(hours=2), self.now - timedelta(hours=1))
+                    self._review(mission, "submitted", owner, submitted)
+                    self._review(
+                        mission, "returned", moderator, returned, rng.choice(content.RETURN_COMMENTS)
+                    )
+                    mission.updated_at = returned
+                continue
+            if seed.verified:
+                self._review(mission, "auto_published", owner, published)
+            else:
+                self._review(mission, "submitted", owner, created + (published - created) / 3)
+                self._review(mission, "published", moderator, published)
+            if mission.status == "closed":
+                if mission.schedule == "one_off":
+                    closed = _at(mission.end_date + timedelta(days=1), 9)
+                else:
+                    closed = _at(mission.end_date, 18)
+                self._review(mission, "closed", owner, closed)
+                mission.updated_at = closed
+            elif mission.status == "cancelled":
+                cancelled = self._between(published + timedelta(days=1), self.now - timedelta(hours=1))
+                self._review(mission, "cancelled", owner, cancelled, rng.choice(content.CANCEL_REASONS))
+                mission.updated_at = cancelled
 
     # ---------------------------------------------------------------- candidates
     def _build_candidates(self) -> None:
@@ -599,7 +697,7 @@ class _DemoBuilder:
             wanted_kinds=["ponctual", "support"],
             about=(
                 "Chargée de projet dans un bureau d'études, je suis libre le samedi et certains soirs. "
-                "Après une journée de plantation avec les Jardiniers des Pentes, j'ai envie de m'engager "
+                "Après une première journée avec les Jardiniers des Pentes, j'ai envie de m'engager "
                 "plus régulièrement près de chez moi, à la Guillotière."
             ),
             visible_to_associations=True,
@@ -612,10 +710,10 @@ class _DemoBuilder:
 
     def _candidate(self, age_range: str) -> _Candidate:
         rng = self.rng
-        user = self._generated_user("candidate")
+        persona = rng.choice([p for p in content.PERSONAS if age_range in p.age_ranges])
+        user = self._generated_user("candidate", content.NAME_GENERATIONS[age_range], persona.gender)
         city = CITY_BY_NAME[_weighted(rng, CANDIDATE_CITY_WEIGHTS)]
         hood = rng.choice(city.neighbourhoods)
-        persona = rng.choice([p for p in content.PERSONAS if age_range in p.age_ranges])
         domains = list(persona.domains)
         if not domains or rng.random() < 0.4:
             extra = rng.choice(DOMAIN_SLUGS)
@@ -625,7 +723,8 @@ class _DemoBuilder:
         if age_range == "16-17" and "permis B" in note_skills:
             note, note_skills = "", ()
         motivation = rng.choice(content.DOMAIN_MOTIVATIONS[domains[0]])
-        about = " ".join(part for part in (persona.about, motivation, note) if part)
+        home = f"J'habite {hood.where}." if rng.random() < 0.6 else ""
+        about = " ".join(part for part in (persona.about, home, motivation, note) if part)
         slots = set(persona.slots)
         if rng.random() < 0.35:
             slots.add(rng.choice(SLOTS))
@@ -678,11 +777,21 @@ class _DemoBuilder:
             return mission.status in ("published", "closed", "cancelled")
         return mission.status == "published"
 
+    def _reachable(self, candidate: _Candidate) -> list[_Placed]:
+        """Missions in the candidate's city, or remote ones if they accept remote work (cached)."""
+        key = id(candidate)
+        if key not in self.reachable:
+            profile = candidate.profile
+            self.reachable[key] = [
+                p for p in self.placed if p.city == profile.city or (p.mission.remote and profile.remote_ok)
+            ]
+        return self.reachable[key]
+
     def _pick(
         self, candidate: _Candidate, status: str, among: Iterable[_Placed] | None = None
     ) -> _Placed | None:
         """A mission this candidate may apply to in `status`, preferring their domains and kinds."""
-        options = self.placed if among is None else among
+        options = self._reachable(candidate) if among is None else among
         pool = [p for p in options if self._fits(p, status) and self._can_apply(candidate, p)]
         if not pool:
             return None
@@ -690,8 +799,9 @@ class _DemoBuilder:
         weights = [1 + 3 * (p.domain in domains) + 2 * (p.template.kind in kinds) for p in pool]
         return self.rng.choices(pool, weights=weights)[0]
 
-    def _apply(self, candidate: _Candidate, placed: _Placed, status: str,
-               created: datetime | None = None) -> Application:
+    def _apply(
+        self, candidate: _Candidate, placed: _Placed, status: str, created: datetime | None = None
+    ) -> Application:
         rng, mission = self.rng, placed.mission
         motivation = rng.choice(content.APPLICATION_MOTIVATIONS)
         if mission.motivation_required and not motivation:
@@ -723,6 +833,7 @@ class _DemoBuilder:
             self._complete(application, mission)
         moments = (created, application.decided_at, application.withdrawn_at, application.completed_at)
         application.updated_at = max(moment for moment in moments if moment)
+        self._record_history(application, candidate.user, self.owners[placed.seed.key])
         self.applications.append(application)
         self.applied.add((id(candidate.user), id(mission)))
         return application
@@ -759,7 +870,9 @@ class _DemoBuilder:
         if mission.status == "closed":
             completed = _at(mission.end_date, 18)
         else:
-            completed = self._between(application.created_at + timedelta(days=28), self.now - timedelta(days=1))
+            completed = self._between(
+                application.created_at + timedelta(days=28), self.now - timedelta(days=1)
+            )
         weeks = max(1, (completed - application.created_at).days // 7)
         application.completed_at = completed
         application.hours_done = float(round((mission.hours_per_week or 2) * min(weeks, 30)))
@@ -770,8 +883,10 @@ class _DemoBuilder:
         taken: set[int] = set()
         for key in self.pathway_keys:
             own = [p for p in self.placed if p.seed.key == key]
-            past = sorted((p for p in own if p.status == "closed" and p.template.schedule == "one_off"),
-                          key=lambda p: p.mission.start_date)[:2]
+            past = sorted(
+                (p for p in own if p.status == "closed" and p.template.schedule == "one_off"),
+                key=lambda p: p.mission.start_date,
+            )[:2]
             recurring = [p for p in own if p.status == "published" and p.template.schedule == "recurring"]
             for candidate in [c for c in adults if c.profile.city == own[0].city and id(c) not in taken]:
                 if all(self._can_apply(candidate, p) for p in past) and any(
@@ -783,20 +898,34 @@ class _DemoBuilder:
             taken.add(id(candidate))
             finished = [self._apply(candidate, p, "completed") for p in past]
             target = next(p for p in recurring if self._fits(p, "accepted") and self._can_apply(candidate, p))
-            created = min(finished[-1].completed_at + timedelta(days=self.rng.randint(1, 6)),
-                          self.now - timedelta(days=1))
+            # They sign up for the recurring mission once it is open and after their second day out.
+            created = max(
+                finished[-1].completed_at + timedelta(days=self.rng.randint(1, 6)),
+                target.mission.published_at + timedelta(hours=self.rng.randint(3, 30)),
+            )
+            created = min(created, self.now - timedelta(days=1))
             self._apply(candidate, target, "accepted", created=created)
             candidate.profile.wanted_kinds = list(dict.fromkeys([*candidate.profile.wanted_kinds, "support"]))
 
     def _build_camille_history(self) -> None:
         camille = self.camille
-        past = next(p for p in self.placed
-                    if p.seed.key == content.CAMILLE_PAST_ASSOCIATION_KEY and p.status == "closed"
-                    and p.template.schedule == "one_off" and self._can_apply(camille, p))
+        past = next(
+            p
+            for p in self.placed
+            if p.seed.key == content.CAMILLE_PAST_ASSOCIATION_KEY
+            and p.status == "closed"
+            and p.template.schedule == "one_off"
+            and self._can_apply(camille, p)
+        )
         self._apply(camille, past, "completed")
-        upcoming = next(p for p in self.placed
-                        if p.seed.key == content.DEMO_ASSOCIATION_KEY and p.status == "published"
-                        and p.template.kind == "ponctual" and self._can_apply(camille, p))
+        upcoming = next(
+            p
+            for p in self.placed
+            if p.seed.key == content.DEMO_ASSOCIATION_KEY
+            and p.status == "published"
+            and p.template.kind == "ponctual"
+            and self._can_apply(camille, p)
+        )
         self._apply(camille, upcoming, "pending", created=self.now - timedelta(days=2, hours=3))
 
     def _build_waiting_applications(self) -> None:
@@ -823,6 +952,36 @@ class _DemoBuilder:
                 if placed is not None:
                     self._apply(candidate, placed, status)
 
+    def _record_history(self, application: Application, candidate: User, staff: User) -> None:
+        """The status changes that led to this application's status, as the services record them."""
+        status, created = application.status, application.created_at
+        steps: list[tuple[str, User, datetime, str]] = [("pending", candidate, created, "")]
+        ended = application.decided_at or application.withdrawn_at or self.now - timedelta(minutes=30)
+        if status == "in_review" or (status != "pending" and self.rng.random() < 0.4):
+            reviewed = self._between(created + timedelta(minutes=20), ended - timedelta(minutes=20))
+            steps.append(("in_review", staff, max(reviewed, created + timedelta(minutes=1)), ""))
+        if status in ("accepted", "completed"):
+            steps.append(("accepted", staff, application.decided_at, ""))
+        elif status == "declined":
+            steps.append(("declined", staff, application.decided_at, ""))
+        elif status == "withdrawn":
+            steps.append(("withdrawn", candidate, application.withdrawn_at, ""))
+        if status == "completed":
+            steps.append(("completed", staff, application.completed_at, f"{application.hours_done:g} h"))
+        previous = None
+        for to_status, actor, at, note in steps:
+            self.events.append(
+                ApplicationEvent(
+                    application=application,
+                    actor=actor,
+                    from_status=previous,
+                    to_status=to_status,
+                    note=note,
+                    created_at=at,
+                )
+            )
+            previous = to_status
+
     # ---------------------------------------------------------------- messages
     def _message(self, application: Application, author: User, body: str, at: datetime, read: bool) -> None:
         read_at = min(at + timedelta(hours=self.rng.randint(1, 20)), self.now) if read else None
@@ -841,14 +1000,19 @@ class _DemoBuilder:
         others = [a for a in active if a.mission.association.slug != demo_slug]
         threads = demo_first[:5] + rng.sample(others, min(len(others), MESSAGE_THREADS - 5))
         for application in threads:
-            question, answer = rng.choice(content.MESSAGE_EXCHANGES)
+            exchanges = content.MESSAGE_EXCHANGES
+            if application.status == "accepted":
+                exchanges += content.ACCEPTED_EXCHANGES
+            question, answer = rng.choice(exchanges)
             asked = application.created_at + timedelta(hours=rng.randint(1, 30))
             asked = min(asked, self.now - timedelta(hours=3))
             self._message(application, application.candidate, question, asked, read=True)
             if application.status != "pending" or rng.random() < 0.5:
                 reply = answer.format(prenom=application.candidate.first_name)
                 answered = min(asked + timedelta(hours=rng.randint(2, 40)), self.now - timedelta(minutes=10))
-                self._message(application, self._owner_of(application), reply, answered, read=rng.random() < 0.7)
+                self._message(
+                    application, self._owner_of(application), reply, answered, read=rng.random() < 0.7
+                )
         for application in [a for a in self.applications if a.status == "declined"]:
             if rng.random() < 0.5:
                 note = content.DECLINE_NOTES[application.decline_reason]
@@ -869,7 +1033,7 @@ class _DemoBuilder:
         for seed in content.ASSOCIATIONS:
             if seed.key == content.NETWORK_REQUESTED_KEY:
                 status = "requested"
-            elif seed.city in ("Lyon", "Villeurbanne"):
+            elif seed.city in NETWORK_CITIES:
                 status = "accepted"
             else:
                 continue
