@@ -1,0 +1,106 @@
+"""Role × route table for team management, invitations and mission import. Deny by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketplace.associations import team
+from marketplace.associations.models import Membership
+from marketplace.extensions import db
+
+ACTORS = ("anonymous", "candidate", "owner", "member", "other_owner", "network_admin", "site_admin")
+OK, REDIRECT, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
+ASSOCIATION_ONLY = {
+    "anonymous": REDIRECT,
+    "candidate": FORBIDDEN,
+    "network_admin": FORBIDDEN,
+    "site_admin": FORBIDDEN,
+}
+IMPORTERS = {"anonymous": REDIRECT, "candidate": FORBIDDEN, **dict.fromkeys(ACTORS[2:], OK)}
+
+# (method, path, form data, {actor: expected status}); {invitation}, {member}, {token} are filled per test.
+TABLE = [
+    ("GET", "/espace/equipe", None, {**ASSOCIATION_ONLY, "owner": OK, "member": OK, "other_owner": OK}),
+    (
+        "POST",
+        "/espace/equipe/inviter",
+        {"email": "nouvelle@example.fr"},
+        {**ASSOCIATION_ONLY, "owner": REDIRECT, "member": FORBIDDEN, "other_owner": REDIRECT},
+    ),
+    (
+        "POST",
+        "/espace/equipe/invitations/{invitation}/annuler",
+        None,
+        {**ASSOCIATION_ONLY, "owner": REDIRECT, "member": FORBIDDEN, "other_owner": MISSING},
+    ),
+    (
+        "POST",
+        "/espace/equipe/membres/{member}/retirer",
+        None,
+        {**ASSOCIATION_ONLY, "owner": REDIRECT, "member": REDIRECT, "other_owner": MISSING},
+    ),
+    ("GET", "/invitation/{token}", None, dict.fromkeys(ACTORS, OK)),
+    ("GET", "/invitation/not-a-token", None, dict.fromkeys(ACTORS, MISSING)),
+    ("GET", "/espace/import", None, IMPORTERS),
+    ("POST", "/espace/import", {}, {**IMPORTERS, **dict.fromkeys(ACTORS[2:], BAD)}),
+    ("GET", "/espace/import/modele.csv", None, IMPORTERS),
+    ("GET", "/espace/import/modele.jsonl", None, IMPORTERS),
+]
+COVERED_RULES = {
+    "/espace/equipe",
+    "/espace/equipe/inviter",
+    "/espace/equipe/invitations/<int:invitation_id>/annuler",
+    "/espace/equipe/membres/<int:user_id>/retirer",
+    "/invitation/<token>",
+    "/espace/import",
+    "/espace/import/modele.csv",
+    "/espace/import/modele.jsonl",
+}
+
+
+@pytest.fixture(autouse=True)
+def request_context(app):
+    """Invitation emails and rule messages are translated, which needs a request (for the language)."""
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture
+def actors(make):
+    """One user per actor, an association with a member and a pending invitation."""
+    users = {
+        "candidate": make.user("candidate"),
+        "owner": make.user("association"),
+        "member": make.user("association"),
+        "other_owner": make.user("association"),
+        "network_admin": make.user("network_admin"),
+        "site_admin": make.user("site_admin"),
+    }
+    association = make.association(owner=users["owner"])
+    db.session.add(Membership(user=users["member"], association=association, role="member"))
+    make.association(owner=users["other_owner"])
+    make.network(admin=users["network_admin"], members=(association,))
+    issued = team.invite_member(association, "invitee@example.fr", by=users["owner"])
+    db.session.commit()
+    values = {"invitation": issued.invitation.id, "member": users["member"].id, "token": issued.token}
+    return users, values
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize(
+    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
+)
+def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
+    users, values = actors
+    if actor != "anonymous":
+        auth.login_as(users[actor])
+    kwargs = {"data": data, "content_type": "multipart/form-data"} if data is not None else {}
+    response = client.open(path.format(**values), method=method, **kwargs)
+    assert response.status_code == expected[actor]
+    if actor == "anonymous" and expected[actor] == REDIRECT:
+        assert "/connexion" in response.headers["Location"]
+
+
+def test_covered_rules_are_exactly_the_team_blueprint_routes(app):
+    rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("team.")}
+    assert rules == COVERED_RULES
