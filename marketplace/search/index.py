@@ -10,7 +10,6 @@ facet and sort works on per-mission columns loaded once per index segment.
 Layout of one Whoosh document:
 - ``title``, ``skills``, ``description``: French-analysed text (title and description stored
   for highlighting);
-- ``spell``: the same words unstemmed, for spelling suggestions;
 - ``id``: the mission id as text, the unique key for updates and deletes;
 - ``meta``: a fixed-size binary column with the facts filters need (see ``META_FIELDS``).
 
@@ -35,6 +34,7 @@ import numpy as np
 from whoosh import columns, fields, qparser, writing
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, FileIndex
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -78,7 +78,9 @@ AGE_BOUNDS = {
     "66+": (66, NO_MAX_AGE),
 }  # "16-17" only fits missions open from 16: min_age <= 16
 
-# One fixed-size record per mission (struct codes), read back as a NumPy table.
+# One fixed-size record per mission (struct codes), read back as a NumPy table. When changing
+# this layout, also rename the ``meta`` field (meta2, ...): rebuild() recreates an index whose
+# field names differ from the schema's.
 META_FIELDS = (
     ("id", "q"),
     ("domain", "B"),
@@ -118,7 +120,6 @@ def build_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=text, phrase=False, stored=True),
         skills=fields.TEXT(analyzer=text, phrase=False),
         description=fields.TEXT(analyzer=text, phrase=False, stored=True),
-        spell=fields.KEYWORD(analyzer=analysis.spelling_analyzer()),
         meta=fields.COLUMN(columns.FixedBytesColumn(META.size)),
     )
 
@@ -198,7 +199,6 @@ def _whoosh_fields(doc: MissionDocument) -> dict[str, Any]:
         "title": doc.title,
         "skills": skills,
         "description": doc.description,
-        "spell": f"{doc.title} {skills} {doc.description}",
         "meta": pack_meta(doc),
     }
 
@@ -225,36 +225,67 @@ def _column_bytes(reader: IndexReader, fieldname: str, width: int) -> bytes:
         return b"".join(creader[docnum] for docnum in range(count))
 
 
-def _postings_fast(matcher: Any, expected: int) -> tuple[list[int], list[float]] | None:
-    """Read a Whoosh 2.7 (W3) posting list a block at a time; None if the layout differs."""
+def _postings_fast(matcher: Any, expected: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Read a Whoosh 2.7 (W3) posting list a block at a time; None if the layout differs.
+
+    Each block holds up to 128 postings as (delta-encoded ids, weights or one shared weight);
+    the deltas of all blocks are summed by NumPy rather than decoded posting by posting.
+    """
+    deltas: list[int] = []
+    weights: list[float] = []
+    block_sizes: list[int] = []
+    try:  # private attributes of Whoosh 2.7's W3LeafMatcher
+        if matcher._byteids:
+            return None
+        while matcher.is_active():
+            matcher._read_data()
+            block_deltas, block_weights = matcher._data[0], matcher._data[1]
+            size = len(block_deltas)
+            deltas.extend(block_deltas)
+            if block_weights is None or isinstance(block_weights, float):
+                weights.extend([1.0 if block_weights is None else block_weights] * size)
+            else:
+                weights.extend(block_weights)
+            block_sizes.append(size)
+            matcher._next_block()
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if len(deltas) != expected or len(weights) != expected:
+        return None
+    running = np.cumsum(np.array(deltas, dtype=np.int64))
+    # Ids restart from 0 in every block: subtract the running sum reached before each block.
+    block_ends = np.cumsum(block_sizes)
+    before_block = np.concatenate(([0], running[block_ends[:-1] - 1]))
+    ids = running - np.repeat(before_block, block_sizes)
+    return ids, np.array(weights, dtype=np.float64)
+
+
+def _postings_public(reader: IndexReader, fieldname: str, term: str) -> tuple[list[int], list[float]]:
+    """Read a posting list one posting at a time through the public matcher API (slow)."""
+    matcher = reader.postings(fieldname, term)
     ids: list[int] = []
     weights: list[float] = []
-    try:  # private attributes of Whoosh 2.7's W3LeafMatcher
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
-    except AttributeError:
-        return None
-    return (ids, weights) if len(ids) == expected else None
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
 
 
 def read_postings(reader: IndexReader, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return (docnums, term frequencies) of a term in one segment, deleted documents included."""
+    """Return (docnums, term frequencies) of a term in one segment; may include deleted documents."""
     if (fieldname, term) not in reader:
         return np.empty(0, np.int64), np.empty(0, np.float64)
-    expected = reader.doc_frequency(fieldname, term)
-    fast = _postings_fast(reader.postings(fieldname, term), expected)
-    if fast is None:
-        matcher = reader.postings(fieldname, term)
-        fast = ([], [])
-        while matcher.is_active():
-            fast[0].append(matcher.id())
-            fast[1].append(matcher.weight())
-            matcher.next()
-    return np.array(fast[0], dtype=np.int64), np.array(fast[1], dtype=np.float64)
+    matcher = reader.postings(fieldname, term)
+    if isinstance(matcher, FilterMatcher):
+        # Segments with deletions wrap their postings in a per-posting filter: read the raw
+        # list instead, callers mask deleted documents anyway.
+        matcher = matcher.child
+    found = _postings_fast(matcher, reader.doc_frequency(fieldname, term))
+    if found is not None:
+        return found
+    ids, weights = _postings_public(reader, fieldname, term)
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
 
 
 # --- one open searcher and the arrays derived from it --------------------------------------
@@ -513,20 +544,48 @@ def _highlights(state: _State, docnum: int, terms: list[str]) -> dict[str, str]:
     return {name: snippet for name, snippet in snippets.items() if snippet}
 
 
+def _surface_word(state: _State, stem: str) -> str:
+    """Return a word as written in some mission title or description for an indexed stem."""
+    for fieldname in ("title", "description"):
+        docnums, _ = state.postings(fieldname, stem)
+        if docnums.size:
+            text = state.searcher.stored_fields(int(docnums[0])).get(fieldname, "")
+            for start, end in analysis.matching_spans(text, [stem])[:1]:
+                return text[start:end].lower()
+    return stem
+
+
 def _suggestion(state: _State, text: str) -> str | None:
-    """Return ``text`` with unknown words replaced by the closest indexed word, if any."""
-    corrector = state.searcher.corrector("spell")
-    words = [(t.text, t.startchar, t.endchar) for t in analysis.spelling_analyzer()(text, chars=True)]
-    pieces, cursor, changed = [], 0, False
-    for word, start, end in words:
-        stems = analysis.analyze(word)
-        if not stems or state.knows(stems[0]):
+    """Return ``text`` with each unknown word replaced by the closest indexed word, or None.
+
+    Whoosh's correctors look through the (stemmed, accent-folded) terms of the title and
+    description; the suggestion shows the word as missions write it ("bénévoles", not "benevol").
+    """
+    pieces, cursor = [], 0
+    for stem, start, end in analysis.term_spans(text):
+        if state.knows(stem):
             continue
-        suggestions = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
-        if suggestions and suggestions[0] != word:
-            pieces += [text[cursor:start], suggestions[0]]
-            cursor, changed = end, True
-    return "".join(pieces) + text[cursor:] if changed else None
+        found = _closest_term(state.searcher.reader(), stem)
+        if found:
+            pieces += [text[cursor:start], _surface_word(state, found)]
+            cursor = end
+    return "".join(pieces) + text[cursor:] if pieces else None
+
+
+def _closest_term(reader: IndexReader, stem: str) -> str | None:
+    """Return the most frequent title/description term at the smallest edit distance (1, then 2)."""
+    fieldnames = ("title", "description")
+    for maxdist in (1, 2):  # Whoosh ranks the suggestions within maxdist by frequency only
+        candidates = {
+            word
+            for name in fieldnames
+            for word in reader.corrector(name).suggest(stem, limit=3, maxdist=maxdist, prefix=1)
+        }
+        if candidates:
+            return max(
+                sorted(candidates), key=lambda word: sum(reader.frequency(n, word) for n in fieldnames)
+            )
+    return None
 
 
 def _run_search(state: _State, query: SearchQuery) -> SearchResult:

@@ -125,7 +125,7 @@ def _index_after_commit(session: Session) -> None:
         # The committed session cannot run SQL inside this hook: read with a fresh one.
         with Session(db.engine) as reader:
             sync_missions(pending, session=reader)
-    except Exception:  # noqa: BLE001 - the commit stands; `flask search reindex` repairs the index
+    except Exception:
         logger.exception("Search index update failed for %d missions", len(pending))
 
 
