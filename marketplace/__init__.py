@@ -58,14 +58,19 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.api.views import bp as api_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.views import bp as missions_admin_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
+    from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
+    from marketplace.search.views import bp as search_bp
 
-    for blueprint in (main_bp, accounts_bp, missions_admin_bp, moderation_bp, team_bp, inbox_bp):
+    blueprints = (main_bp, accounts_bp, missions_admin_bp, moderation_bp, team_bp, inbox_bp, profile_bp,
+                  search_bp, api_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     init_error_handlers(app)
 

@@ -1,0 +1,7 @@
+"""Public JSON API v1 (blueprint ``api``)."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
