@@ -1,7 +1,318 @@
-"""Applications from both sides: apply, inbox, thread, decisions (blueprint ``inbox``)."""
+"""Applications from both sides: apply, inbox, thread, decisions (blueprint ``inbox``).
+
+Every view: parse the form, call one service (which checks who may act, again), commit once,
+then flash and redirect; on a domain error, roll back and say why. Anyone who is not a party
+to an application gets 404: its existence is not theirs to know.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.accounts.access import roles, signed_in
+from marketplace.accounts.models import User
+from marketplace.associations.missions import managed_mission
+from marketplace.associations.models import Mission
+from marketplace.associations.permissions import can_manage_association
+from marketplace.candidates import applications as service
+from marketplace.candidates.forms import ActionForm, ApplyForm, CompleteForm, DeclineForm, MessageForm
+from marketplace.candidates.models import Application
+from marketplace.domain import DomainError, NotFound
+from marketplace.extensions import db
+from marketplace.forms_util import safe_next_url, show_domain_error
+from marketplace.main import services as main_services
+from marketplace.models_base import utcnow
+from marketplace.reference.vocabularies import APPLICATION_STATUSES
 
 bp = Blueprint("inbox", __name__)
+
+bp.add_app_template_global(service.availability_by_day, "availability_by_day")
+bp.add_app_template_global(service.DECLINE_REASON_LABELS, "decline_reason_labels")
+
+
+def _user() -> User:
+    return current_user._get_current_object()
+
+
+def _or_404(find, application_id: int) -> Application:
+    try:
+        return find(application_id, by=_user())
+    except NotFound:
+        abort(404)
+
+
+def _back_to(application: Application) -> str:
+    """Where an action returns: the page it was sent from (local only), else the application."""
+    return safe_next_url(request.form.get("next"), url_for(".application", application_id=application.id))
+
+
+def _shown_on_field(form, error: DomainError) -> bool:
+    """Put a refusal next to its field if the form has it; otherwise flash it (the caller redirects)."""
+    show_domain_error(form, error)
+    return bool(error.field and getattr(form, error.field, None) is not None)
+
+
+def _require_csrf(form) -> None:
+    # The forms of plain buttons carry nothing but their token: an invalid one is a bad request.
+    if not form.validate_on_submit():
+        abort(400)
+
+
+# --- The "apply" block of the public mission page ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApplyPanel:
+    """What the mission page shows before the button, for one visitor."""
+
+    state: str  # anonymous | team | other_role | applied | refused | open
+    problem: object | None = None
+    application: Application | None = None
+    form: ApplyForm | None = None
+
+
+def apply_panel(mission: Mission, user, form: ApplyForm | None = None) -> ApplyPanel:
+    """Why this visitor can or cannot apply, and the form when they can."""
+    if user is None or not user.is_authenticated:
+        return ApplyPanel("anonymous")
+    if user.role != "candidate":
+        return ApplyPanel("team" if can_manage_association(user, mission.association) else "other_role")
+    existing = service.active_application(mission, user)
+    if existing is not None:
+        return ApplyPanel("applied", application=existing)
+    problem = service.eligibility_problem(mission, user)
+    if problem is not None:
+        return ApplyPanel("refused", problem=problem)
+    form = form or ApplyForm()
+    if mission.motivation_required:
+        form.require_motivation()
+    return ApplyPanel("open", form=form)
+
+
+def _mission_page(mission: Mission, form: ApplyForm):
+    return render_template(
+        "main/mission.html", mission=mission, apply=apply_panel(mission, _user(), form)
+    ), 400
+
+
+# --- Candidate side ----------------------------------------------------------------------------
+
+
+@bp.route("/missions/<int:mission_id>/postuler", methods=["POST"])
+@roles("candidate")
+def apply(mission_id: int):
+    mission = main_services.published_mission(mission_id)
+    if mission is None:
+        abort(404)
+    form = ApplyForm()
+    if not form.validate_on_submit():
+        return _mission_page(mission, form)
+    try:
+        application = service.apply(mission, _user(), motivation=form.motivation.data or "")
+    except DomainError as error:
+        db.session.rollback()
+        if error.field == "motivation":
+            show_domain_error(form, error)
+            return _mission_page(mission, form)
+        flash(str(error.message), "error")
+        return redirect(url_for("main.mission", mission_id=mission_id, _anchor="apply"))
+    db.session.commit()
+    flash(
+        _("Your application is sent. The association will answer you here, and we will email you."), "success"
+    )
+    return redirect(url_for(".application", application_id=application.id))
+
+
+@bp.route("/espace/candidatures")
+@roles("candidate")
+def mine():
+    return render_template("inbox/mine.html", applications=service.applications_of(_user()))
+
+
+@bp.route("/candidatures/<int:application_id>/retirer", methods=["POST"])
+@roles("candidate")
+def withdraw(application_id: int):
+    application = _or_404(service.own_application, application_id)
+    _require_csrf(ActionForm())
+    try:
+        service.withdraw(application, by=_user())
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Your application is withdrawn. The association has been told."), "success")
+    return redirect(_back_to(application))
+
+
+# --- Association side --------------------------------------------------------------------------
+
+
+def _inbox_filters() -> tuple[str | None, str, int]:
+    status = request.args.get("status") or None
+    sort = request.args.get("sort") or "recent"
+    if (status is not None and status not in APPLICATION_STATUSES) or sort not in service.INBOX_SORTS:
+        abort(400)
+    return status, sort, max(request.args.get("page", 1, type=int), 1)
+
+
+def _render_inbox(mission: Mission | None):
+    status, sort, page = _inbox_filters()
+    mission_id = mission.id if mission else None
+    return render_template(
+        "inbox/received.html",
+        mission=mission,
+        pagination=service.received_applications(
+            _user(), mission_id=mission_id, status=status, sort=sort, page=page
+        ),
+        counts=service.received_status_counts(_user(), mission_id=mission_id),
+        status=status,
+        sort=sort,
+        statuses=APPLICATION_STATUSES,
+        action_form=ActionForm(),
+        now=utcnow(),
+    )
+
+
+@bp.route("/espace/candidatures/recues")
+@roles("association")
+def received():
+    return _render_inbox(None)
+
+
+@bp.route("/espace/missions/<int:mission_id>/candidatures")
+@roles("association")
+def for_mission(mission_id: int):
+    try:
+        mission = managed_mission(mission_id, by=_user())
+    except NotFound:
+        abort(404)
+    return _render_inbox(mission)
+
+
+@bp.route("/candidatures/<int:application_id>/examiner", methods=["POST"])
+@roles("association")
+def review(application_id: int):
+    application = _or_404(service.managed_application, application_id)
+    _require_csrf(ActionForm())
+    try:
+        service.put_in_review(application, by=_user())
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("The volunteer sees that their application is under review."), "success")
+    return redirect(_back_to(application))
+
+
+@bp.route("/candidatures/<int:application_id>/accepter", methods=["POST"])
+@roles("association")
+def accept(application_id: int):
+    application = _or_404(service.managed_application, application_id)
+    _require_csrf(ActionForm())
+    try:
+        service.accept(application, by=_user())
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Volunteer accepted. You can now see their contact details; they have been told."), "success")
+    return redirect(_back_to(application))
+
+
+@bp.route("/candidatures/<int:application_id>/refuser", methods=["POST"])
+@roles("association")
+def decline(application_id: int):
+    application = _or_404(service.managed_application, application_id)
+    form = DeclineForm()
+    if form.validate_on_submit():
+        try:
+            service.decline(application, by=_user(), reason=form.reason.data, message=form.message.data or "")
+        except DomainError as error:
+            db.session.rollback()
+            if not _shown_on_field(form, error):
+                return redirect(_back_to(application))
+        else:
+            db.session.commit()
+            flash(_("The application is declined. The volunteer has been told, with your reason."), "success")
+            return redirect(_back_to(application))
+    return _application_page(application, decline_form=form)
+
+
+@bp.route("/candidatures/<int:application_id>/terminer", methods=["POST"])
+@roles("association")
+def complete(application_id: int):
+    application = _or_404(service.managed_application, application_id)
+    form = CompleteForm()
+    if form.validate_on_submit():
+        try:
+            service.complete(application, by=_user(), hours_done=float(form.hours_done.data))
+        except DomainError as error:
+            db.session.rollback()
+            if not _shown_on_field(form, error):
+                return redirect(_back_to(application))
+        else:
+            db.session.commit()
+            flash(_("Participation confirmed. Thank you for welcoming this volunteer!"), "success")
+            return redirect(_back_to(application))
+    return _application_page(application, complete_form=form)
+
+
+# --- Both sides --------------------------------------------------------------------------------
+
+
+def _application_page(
+    application: Application,
+    *,
+    message_form: MessageForm | None = None,
+    decline_form: DeclineForm | None = None,
+    complete_form: CompleteForm | None = None,
+):
+    """The application, its history, its thread and the viewer's actions; 400 when a form was refused."""
+    user = _user()
+    side = service.side_of(application, user)
+    refused = any(form is not None and form.errors for form in (message_form, decline_form, complete_form))
+    page = render_template(
+        "inbox/application.html",
+        application=application,
+        mission=application.mission,
+        side=side,
+        actions=service.actions_for(application.status, side=side, seats_left=application.mission.seats_left),
+        contact_visible=side == "candidate" or service.contact_visible(application),
+        message_form=message_form or MessageForm(formdata=None),
+        decline_form=decline_form or DeclineForm(formdata=None),
+        complete_form=complete_form or CompleteForm(formdata=None),
+        action_form=ActionForm(formdata=None),
+        now=utcnow(),
+    )
+    return page, 400 if refused else 200
+
+
+@bp.route("/candidatures/<int:application_id>")
+@signed_in
+def application(application_id: int):
+    return _application_page(_or_404(service.readable_application, application_id))
+
+
+@bp.route("/candidatures/<int:application_id>/messages", methods=["POST"])
+@signed_in
+def post_message(application_id: int):
+    application = _or_404(service.readable_application, application_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            service.post_message(application, by=_user(), body=form.body.data)
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Message sent."), "success")
+            return redirect(url_for(".application", application_id=application.id, _anchor="messages"))
+    return _application_page(application, message_form=form)

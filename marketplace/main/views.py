@@ -38,10 +38,12 @@ def missions():
 @bp.route("/missions/<int:mission_id>")
 @public
 def mission(mission_id: int):
+    from marketplace.candidates.inbox_views import apply_panel
+
     found = services.published_mission(mission_id)
     if found is None:
         abort(404)
-    return render_template("main/mission.html", mission=found)
+    return render_template("main/mission.html", mission=found, apply=apply_panel(found, current_user))
 
 
 @bp.route("/associations/<slug>")

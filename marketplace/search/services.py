@@ -118,6 +118,9 @@ def _collect_changed_missions(session: Session, _context) -> None:
 
 
 def _index_after_commit(session: Session) -> None:
+    # Releasing a savepoint fires this hook too: wait for the outermost commit.
+    if session.in_nested_transaction():
+        return
     pending = session.info.pop(PENDING_KEY, None)
     if not pending or not has_app_context() or not current_app.config.get("SEARCH_SYNC", True):
         return

@@ -1,0 +1,95 @@
+"""Forms of the application pages: apply, decline, complete, write a message.
+
+The services check every rule again; these only shape the input and keep what was typed.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, HiddenField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from marketplace.accounts.forms import REQUIRED
+from marketplace.candidates.applications import (
+    DECLINE_REASON_LABELS,
+    MAX_HOURS_DONE,
+    MAX_MESSAGE,
+    MAX_MOTIVATION,
+    MIN_MOTIVATION,
+)
+from marketplace.reference.vocabularies import DECLINE_REASONS
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+class ApplyForm(FlaskForm):
+    """The motivation is optional unless the mission asks for one (see ``for_mission``)."""
+
+    motivation = TextAreaField(
+        _l("Your motivation"),
+        validators=[Optional(), Length(max=MAX_MOTIVATION)],
+        filters=[_strip],
+        description=_l("A few words for the association: why this mission, what you would like to do."),
+        render_kw={"rows": 5, "maxlength": MAX_MOTIVATION},
+    )
+
+    def require_motivation(self) -> None:
+        """The mission asks for a motivation: the browser checks it too (the service decides)."""
+        self.motivation.flags.required = True
+        self.motivation.description = _l(
+            "This association asks for a short motivation message (at least %(n)d characters).",
+            n=MIN_MOTIVATION,
+        )
+        self.motivation.render_kw = {**self.motivation.render_kw, "minlength": MIN_MOTIVATION}
+
+
+class DeclineForm(FlaskForm):
+    reason = SelectField(
+        _l("Reason"),
+        choices=[("", _l("Choose a reason"))]
+        + [(slug, DECLINE_REASON_LABELS[slug]) for slug in DECLINE_REASONS],
+        validators=[DataRequired(message=_l("Choose a reason."))],
+        description=_l("The volunteer sees this reason: choose the one that is true."),
+    )
+    message = TextAreaField(
+        _l("A word for the volunteer (optional)"),
+        validators=[Optional(), Length(max=MAX_MESSAGE)],
+        filters=[_strip],
+        description=_l("It is added to your conversation with them."),
+        render_kw={"rows": 3, "maxlength": MAX_MESSAGE},
+    )
+    next = HiddenField()
+
+
+class CompleteForm(FlaskForm):
+    hours_done = DecimalField(
+        _l("Hours done"),
+        places=1,
+        validators=[
+            InputRequired(message=REQUIRED),
+            NumberRange(
+                min=0, max=MAX_HOURS_DONE, message=_l("Between 0 and %(n)d hours.", n=MAX_HOURS_DONE)
+            ),
+        ],
+        description=_l("In total, for this mission: it counts in the volunteer's pathway."),
+        render_kw={"inputmode": "decimal", "min": 0, "max": MAX_HOURS_DONE, "step": "0.5"},
+    )
+    next = HiddenField()
+
+
+class MessageForm(FlaskForm):
+    body = TextAreaField(
+        _l("Your message"),
+        validators=[DataRequired(message=_l("Write a message first.")), Length(max=MAX_MESSAGE)],
+        filters=[_strip],
+        render_kw={"rows": 4, "maxlength": MAX_MESSAGE},
+    )
+
+
+class ActionForm(FlaskForm):
+    """A button with its CSRF token (review, accept, withdraw) and where to go back."""
+
+    next = HiddenField()
