@@ -24,7 +24,7 @@ def test_candidate_signs_up_signs_out_and_signs_in_again(page, live_server):
     page.get_by_label("Code postal (facultatif)").fill("69007")
     page.get_by_label("Mot de passe", exact=True).fill("court")
     page.get_by_label("Confirmez le mot de passe").fill("court")
-    page.get_by_label("J'accepte les conditions d'utilisation").check()
+    page.get_by_label("J'accepte les conditions générales d'utilisation").check()
     page.get_by_role("button", name="Créer mon compte").click()
     expect(page.locator("#error-summary")).to_contain_text("au moins 10 caractères")
     expect(page.get_by_label("Prénom")).to_have_value("Léa")  # nothing typed is lost
@@ -59,7 +59,7 @@ def test_association_signs_up_and_lands_on_its_dashboard(page, live_server):
     page.get_by_label("Votre adresse e-mail").fill("sami@jardiniers.example.org")
     page.get_by_label("Mot de passe", exact=True).fill("jardins-partages-2026")
     page.get_by_label("Confirmez le mot de passe").fill("jardins-partages-2026")
-    page.get_by_label("J'accepte les conditions d'utilisation").check()
+    page.get_by_label("J'accepte les conditions générales d'utilisation").check()
     page.get_by_role("button", name="Inscrire l'association").click()
     expect(page.locator("#siren-error")).to_contain_text("n'est pas valide")
     expect(page.get_by_label("Nom de l'association")).to_have_value("Les Jardiniers de Bellevue")
@@ -80,11 +80,11 @@ def test_visitor_switches_language_and_back(page, live_server, make):
     page.goto(live_server + "/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("link", name="Trouver une mission").first).to_be_visible()
-    page.get_by_role("button", name="EN").click()
+    page.locator("button[name=language][value=en]").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Find a mission").first).to_be_visible()
     screenshot(page, "home-en")
-    page.get_by_role("button", name="FR").click()
+    page.locator("button[name=language][value=fr]").click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
 
 
@@ -97,12 +97,13 @@ def test_home_page_reads_well_on_a_phone(phone_page, live_server, make):
     screenshot(phone_page, "home-phone")
 
 
-def test_keyboard_user_can_sign_in(page, live_server, make):
+def test_keyboard_user_skips_to_content_and_signs_in(page, live_server, make):
     user = make.user(email="clavier@example.fr")
-    page.goto(live_server + "/connexion")
-    page.keyboard.press("Tab")  # skip link first
+    page.goto(live_server + "/")
+    page.keyboard.press("Tab")  # the skip link comes first
     expect(page.get_by_role("link", name="Aller au contenu")).to_be_focused()
-    page.get_by_label("Adresse e-mail").focus()
+    page.goto(live_server + "/connexion")
+    expect(page.get_by_label("Adresse e-mail")).to_be_focused()  # the form's first field has focus
     page.keyboard.type(user.email)
     page.keyboard.press("Tab")
     page.keyboard.type(DEFAULT_PASSWORD)
