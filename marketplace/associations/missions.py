@@ -5,19 +5,21 @@ Every rule is checked here, whatever the form already checked. Functions flush, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import User
 from marketplace.accounts.validation import postcode_problem
 from marketplace.associations.models import Association, Mission, MissionReview
 from marketplace.associations.permissions import can_manage_association, can_moderate, team_members
 from marketplace.candidates.models import Application, ApplicationEvent
-from marketplace.domain import DomainError, NotAllowed
+from marketplace.domain import DomainError, NotAllowed, NotFound
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.notifications.services import notify_user, notify_users
@@ -33,6 +35,10 @@ from marketplace.reference.vocabularies import (
 MAX_CAPACITY = 500
 MAX_SKILLS = 15
 MAX_HOURS_PER_WEEK = 35
+MAX_DESCRIPTION = 10_000
+MAX_AGE_LIMIT = 99
+MAX_COMMENT = 2000
+MIN_RETURN_COMMENT = 5
 
 
 class MissionInvalid(DomainError):
@@ -92,16 +98,18 @@ def clean_skills(skills: list[str]) -> list[str]:
 
 
 def normalized(data: MissionData) -> MissionData:
+    """Tidy what people typed; a one-off mission keeps no weekly slots (its date says when)."""
+    recurring = data.schedule == "recurring"
     return replace(
         data,
         title=" ".join(data.title.split()),
         description=data.description.strip(),
         skills=clean_skills(data.skills),
-        city=data.city.strip(),
+        city=" ".join(data.city.split()),
         postcode=data.postcode.strip(),
-        address=data.address.strip(),
-        slots=[slot for slot in SLOTS if slot in set(data.slots)],
-        hours_per_week=data.hours_per_week if data.schedule == "recurring" else None,
+        address=" ".join(data.address.split()),
+        slots=[slot for slot in SLOTS if slot in set(data.slots)] if recurring else [],
+        hours_per_week=data.hours_per_week if recurring else None,
         external_id=(data.external_id or "").strip() or None,
     )
 
@@ -117,6 +125,10 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
         problems["description"] = _l(
             "Describe the mission in at least 30 characters: what volunteers will really do, for whom."
         )
+    elif len(data.description) > MAX_DESCRIPTION:
+        problems["description"] = _l(
+            "The description must be at most %(n)d characters long.", n=MAX_DESCRIPTION
+        )
     if data.kind not in MISSION_KIND_SLUGS:
         problems["kind"] = _l("Choose the kind of mission.")
     if data.domain not in DOMAIN_SLUGS:
@@ -131,11 +143,7 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
             problems["hours_per_week"] = _l("Say how many hours per week the mission takes.")
         elif data.hours_per_week > MAX_HOURS_PER_WEEK:
             problems["hours_per_week"] = _l("At most %(n)d hours per week.", n=MAX_HOURS_PER_WEEK)
-    if not data.remote:
-        if not data.city:
-            problems["city"] = _l("Give the city where the mission takes place, or tick remote.")
-        if postcode_problem(data.postcode):
-            problems["postcode"] = postcode_problem(data.postcode)
+    problems.update(_place_problems(data))
     if not 1 <= data.capacity <= MAX_CAPACITY:
         problems["capacity"] = _l("The number of volunteers must be between 1 and %(n)d.", n=MAX_CAPACITY)
     problems.update(_age_problems(data))
@@ -159,14 +167,35 @@ def _date_problems(data: MissionData, *, today: date) -> dict[str, object]:
     return problems
 
 
+def _place_problems(data: MissionData) -> dict[str, object]:
+    problems: dict[str, object] = {}
+    # A remote mission may still give a postcode (to be found nearby), but then a real one.
+    if data.remote and data.postcode and postcode_problem(data.postcode):
+        problems["postcode"] = postcode_problem(data.postcode)
+    if not data.remote:
+        if not data.city:
+            problems["city"] = _l("Give the city where the mission takes place, or tick remote.")
+        if postcode_problem(data.postcode):
+            problems["postcode"] = postcode_problem(data.postcode)
+    if len(data.city) > 120:
+        problems["city"] = _l("At most %(n)d characters.", n=120)
+    if len(data.address) > 255:
+        problems["address"] = _l("At most %(n)d characters.", n=255)
+    return problems
+
+
 def _age_problems(data: MissionData) -> dict[str, object]:
     problems: dict[str, object] = {}
     if data.min_age < MINIMUM_AGE:
         problems["min_age"] = _l("Volunteers must be at least %(n)d years old.", n=MINIMUM_AGE)
     elif data.kind == "leadership" and data.min_age < 18:
         problems["min_age"] = _l("A responsibility mission is for adults only (18 and over).")
+    elif data.min_age > MAX_AGE_LIMIT:
+        problems["min_age"] = _l("The minimum age must be at most %(n)d.", n=MAX_AGE_LIMIT)
     if data.max_age is not None and data.max_age < data.min_age:
         problems["max_age"] = _l("The maximum age must be greater than or equal to the minimum age.")
+    elif data.max_age is not None and data.max_age > MAX_AGE_LIMIT:
+        problems["max_age"] = _l("Leave the maximum age empty when there is no upper limit.")
     return problems
 
 
@@ -181,6 +210,34 @@ def _check(data: MissionData, *, today: date | None) -> MissionData:
 def _require_manager(user: User, association: Association) -> None:
     if not can_manage_association(user, association):
         raise NotAllowed(_l("You are not a member of this association."))
+
+
+def managed_mission(mission_id: int, *, by: User) -> Mission:
+    """The mission if ``by`` belongs to its association; otherwise it does not exist for them."""
+    mission = db.session.get(Mission, mission_id)
+    if mission is None or not can_manage_association(by, mission.association):
+        raise NotFound(_l("This mission does not exist or belongs to another association."))
+    return mission
+
+
+def moderated_mission(mission_id: int, *, by: User) -> Mission:
+    """The mission if ``by`` may moderate it; otherwise it does not exist for them."""
+    mission = db.session.get(Mission, mission_id)
+    if mission is None or not can_moderate(by, mission):
+        raise NotFound(_l("This mission does not exist or is outside the associations you moderate."))
+    return mission
+
+
+def _clean_comment(comment: str, *, field_name: str = "comment") -> str:
+    comment = (comment or "").strip()
+    if len(comment) > MAX_COMMENT:
+        raise DomainError(_l("At most %(n)d characters.", n=MAX_COMMENT), field=field_name)
+    return comment
+
+
+def last_day(mission: Mission) -> date | None:
+    """The last day the mission takes place, when it has one."""
+    return mission.end_date or (mission.start_date if mission.schedule == "one_off" else None)
 
 
 def _locate(data: MissionData) -> MissionData:
@@ -203,7 +260,9 @@ def _apply(mission: Mission, data: MissionData) -> None:
         setattr(mission, name, getattr(data, name))
 
 
-def create_mission(association: Association, data: MissionData, *, by: User, today: date | None = None) -> Mission:
+def create_mission(
+    association: Association, data: MissionData, *, by: User, today: date | None = None
+) -> Mission:
     """Save a new mission as a draft."""
     _require_manager(by, association)
     data = _locate(_check(data, today=today))
@@ -219,15 +278,18 @@ def update_mission(mission: Mission, data: MissionData, *, by: User, today: date
     _require_manager(by, mission.association)
     if mission.status in ("closed", "cancelled"):
         raise WrongStatus(_l("A closed or cancelled mission can no longer be edited: duplicate it instead."))
-    changed_place = (data.postcode, data.city, data.remote) != (mission.postcode, mission.city, mission.remote)
-    if changed_place:
+    data = normalized(data)
+    if (data.postcode, data.city, data.remote) != (mission.postcode, mission.city, mission.remote):
         data = replace(data, lat=None, lon=None)
-    data = _locate(_check(data, today=today))
+    problems = mission_problems(data, today=today or date.today())
     if data.capacity < mission.seats_taken:
-        raise MissionInvalid(
-            {"capacity": _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken)}
+        problems.setdefault(
+            "capacity",
+            _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken),
         )
-    _apply(mission, data)
+    if problems:
+        raise MissionInvalid(problems)
+    _apply(mission, _locate(data))
     db.session.flush()
     return mission
 
@@ -266,20 +328,26 @@ def _tell_moderators(mission: Mission) -> None:
     )
 
 
-def publish_mission(mission: Mission, *, by: User, comment: str = "") -> Mission:
+def publish_mission(mission: Mission, *, by: User, comment: str = "", today: date | None = None) -> Mission:
     """A moderator publishes a mission waiting for review."""
     if not can_moderate(by, mission):
         raise NotAllowed(_l("You cannot moderate this mission."))
     if mission.status != "pending_review":
         raise WrongStatus(_l("This mission is not waiting for review."))
+    comment = _clean_comment(comment)
+    ended = last_day(mission)
+    if ended is not None and ended < (today or date.today()):
+        raise WrongStatus(
+            _l("The date of this mission has passed: send it back so the association can choose a new one.")
+        )
     _publish(mission)
-    _record(mission, "published", by=by, comment=comment.strip())
+    _record(mission, "published", by=by, comment=comment)
     notify_users(
         team_members(mission.association),
         subject=_l("Your mission is published"),
         template="mission_published",
         mission=mission,
-        comment=comment.strip(),
+        comment=comment,
         link=url_for("main.mission", mission_id=mission.id, _external=True),
     )
     db.session.flush()
@@ -292,16 +360,17 @@ def return_mission(mission: Mission, *, by: User, comment: str) -> Mission:
         raise NotAllowed(_l("You cannot moderate this mission."))
     if mission.status != "pending_review":
         raise WrongStatus(_l("This mission is not waiting for review."))
-    if len(comment.strip()) < 5:
+    comment = _clean_comment(comment)
+    if len(comment) < MIN_RETURN_COMMENT:
         raise DomainError(_l("Tell the association what to change."), field="comment")
     mission.status = "draft"
-    _record(mission, "returned", by=by, comment=comment.strip())
+    _record(mission, "returned", by=by, comment=comment)
     notify_users(
         team_members(mission.association),
         subject=_l("Your mission needs changes"),
         template="mission_returned",
         mission=mission,
-        comment=comment.strip(),
+        comment=comment,
         link=url_for("missions_admin.edit", mission_id=mission.id, _external=True),
     )
     db.session.flush()
@@ -324,6 +393,7 @@ def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
     _require_manager(by, mission.association)
     if mission.status == "cancelled":
         raise WrongStatus(_l("This mission is already cancelled."))
+    reason = _clean_comment(reason, field_name="reason")
     active = list(
         db.session.scalars(
             select(Application).where(
@@ -338,7 +408,7 @@ def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
                 actor=by,
                 from_status=application.status,
                 to_status="declined",
-                note=reason.strip(),
+                note=reason,
             )
         )
         application.status = "declined"
@@ -349,11 +419,11 @@ def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
             subject=_l("A mission you applied to is cancelled"),
             template="mission_cancelled",
             mission=mission,
-            reason=reason.strip(),
+            reason=reason,
         )
     db.session.execute(update(Mission).where(Mission.id == mission.id).values(seats_taken=0))
     mission.status = "cancelled"
-    _record(mission, "cancelled", by=by, comment=reason.strip())
+    _record(mission, "cancelled", by=by, comment=reason)
     db.session.flush()
     db.session.refresh(mission)
     return mission
@@ -367,6 +437,8 @@ def duplicate_mission(mission: Mission, *, by: User, today: date | None = None) 
     data = replace(data, title=str(_l("%(title)s (copy)", title=mission.title))[:160], external_id=None)
     if data.start_date and data.start_date < today:
         data = replace(data, start_date=None, end_date=None)
+    if data.end_date and data.end_date < today:
+        data = replace(data, end_date=None)
     copy = Mission(association=mission.association, status="draft")
     _apply(copy, normalized(data))
     db.session.add(copy)
@@ -379,3 +451,85 @@ def missions_of(association: Association, *, status: str | None = None) -> list[
     if status:
         query = query.where(Mission.status == status)
     return list(db.session.scalars(query.order_by(Mission.updated_at.desc())))
+
+
+# Applications the association still has to answer.
+WAITING_APPLICATION_STATUSES = ("pending", "in_review")
+# How the association space groups missions, in the order a volunteer manager works through them.
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "draft": ("draft",),
+    "pending_review": ("pending_review",),
+    "published": ("published",),
+    "ended": ("closed", "cancelled"),
+}
+
+
+@dataclass(frozen=True)
+class MissionSummary:
+    """A mission with what its team needs at a glance: seats, applications waiting, last decision."""
+
+    mission: Mission
+    waiting: int = 0
+    oldest_waiting_at: datetime | None = None
+
+    @property
+    def last_review(self) -> MissionReview | None:
+        return self.mission.reviews[-1] if self.mission.reviews else None
+
+    @property
+    def returned(self) -> bool:
+        """A draft sent back by a moderator, waiting for the association's changes."""
+        review = self.last_review
+        return self.mission.status == "draft" and review is not None and review.action == "returned"
+
+
+def waiting_by_mission(mission_ids: Iterable[int]) -> dict[int, tuple[int, datetime]]:
+    """{mission id: (applications waiting for an answer, when the oldest of them arrived)}."""
+    ids = list(mission_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Application.mission_id, func.count(Application.id), func.min(Application.created_at))
+        .where(Application.mission_id.in_(ids), Application.status.in_(WAITING_APPLICATION_STATUSES))
+        .group_by(Application.mission_id)
+    )
+    return {mission_id: (count, oldest) for mission_id, count, oldest in rows}
+
+
+def mission_summaries(associations: Iterable[Association]) -> list[MissionSummary]:
+    """Every mission of these associations, most recently changed first, with their waiting applications."""
+    ids = [association.id for association in associations]
+    if not ids:
+        return []
+    missions = list(
+        db.session.scalars(
+            select(Mission)
+            .options(selectinload(Mission.reviews), selectinload(Mission.association))
+            .where(Mission.association_id.in_(ids))
+            .order_by(Mission.updated_at.desc(), Mission.id.desc())
+        )
+    )
+    waiting = waiting_by_mission(mission.id for mission in missions)
+    return [MissionSummary(mission, *waiting.get(mission.id, (0, None))) for mission in missions]
+
+
+def group_by_status(summaries: Iterable[MissionSummary]) -> dict[str, list[MissionSummary]]:
+    """{group: summaries} for every group of STATUS_GROUPS, in its order, empty groups included."""
+    groups: dict[str, list[MissionSummary]] = {name: [] for name in STATUS_GROUPS}
+    for summary in summaries:
+        for name, statuses in STATUS_GROUPS.items():
+            if summary.mission.status in statuses:
+                groups[name].append(summary)
+    return groups
+
+
+def active_applicants_count(mission: Mission) -> int:
+    """Volunteers whose application is still open or accepted: those a cancellation must tell."""
+    return (
+        db.session.scalar(
+            select(func.count(Application.id)).where(
+                Application.mission_id == mission.id, Application.status.in_(ACTIVE_APPLICATION_STATUSES)
+            )
+        )
+        or 0
+    )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
-from marketplace.associations.models import Mission
+from marketplace.associations.models import Mission, MissionReview
 from marketplace.associations.permissions import moderated_association_ids
 from marketplace.extensions import db
 from marketplace.networks.models import NetworkAdmin, NetworkMember
@@ -28,17 +31,58 @@ def moderators_of(mission: Mission) -> list[User]:
     return list(db.session.scalars(select(User).where(User.role == "site_admin")))
 
 
-def review_queue(user: User) -> list[Mission]:
-    """Missions waiting for review that this user may moderate, oldest first."""
+@dataclass(frozen=True)
+class QueueEntry:
+    """A mission waiting for review, and since when it waits."""
+
+    mission: Mission
+    submitted_at: datetime
+
+
+def _submitted_at():
+    # Waiting time counts from the last submission, not from the last edit of the mission.
+    last_submission = (
+        select(func.max(MissionReview.created_at))
+        .where(MissionReview.mission_id == Mission.id, MissionReview.action == "submitted")
+        .correlate(Mission)
+        .scalar_subquery()
+    )
+    return func.coalesce(last_submission, Mission.updated_at)
+
+
+def review_queue_entries(user: User) -> list[QueueEntry]:
+    """Missions waiting for review that this user may moderate, oldest submission first."""
+    submitted_at = _submitted_at().label("submitted_at")
     query = (
-        select(Mission)
+        select(Mission, submitted_at)
         .options(joinedload(Mission.association))
         .where(Mission.status == "pending_review")
-        .order_by(Mission.updated_at)
+        .order_by(submitted_at, Mission.id)
     )
     ids = moderated_association_ids(user)
     if ids is not None:
         if not ids:
             return []
         query = query.where(Mission.association_id.in_(ids))
-    return list(db.session.scalars(query))
+    return [QueueEntry(mission, when) for mission, when in db.session.execute(query)]
+
+
+def review_queue(user: User) -> list[Mission]:
+    """Missions waiting for review that this user may moderate, oldest first."""
+    return [entry.mission for entry in review_queue_entries(user)]
+
+
+def review_queue_size(user: User) -> int:
+    """How many missions wait for this user's review."""
+    query = select(func.count(Mission.id)).where(Mission.status == "pending_review")
+    ids = moderated_association_ids(user)
+    if ids is not None:
+        if not ids:
+            return 0
+        query = query.where(Mission.association_id.in_(ids))
+    return db.session.scalar(query) or 0
+
+
+def submitted_at(mission: Mission) -> datetime:
+    """When the mission was last submitted for review (its last change when never submitted)."""
+    return db.session.scalar(select(_submitted_at()).where(Mission.id == mission.id)) or mission.updated_at
