@@ -195,9 +195,9 @@ class Factory:
         mission = mission or self.mission()
         candidate = candidate or self.user("candidate")
         application = Application(mission=mission, candidate=candidate, status=status, **fields)
+        db.session.add(application)
         if status == "accepted":
             mission.seats_taken += 1
-        db.session.add(application)
         db.session.commit()
         return application
 

@@ -77,4 +77,6 @@ def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    # A full-page capture can leave headless Chromium ignoring the next click: scroll back first.
+    page.evaluate("window.scrollTo(0, 0)")
     return path
