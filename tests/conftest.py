@@ -85,11 +85,9 @@ def _session_app():
 
 def _empty_all_tables() -> None:
     tables = [table.name for table in reversed(db.metadata.sorted_tables)]
-    if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(text(f"DELETE FROM {table}"))
+    # DELETE beats TRUNCATE on PostgreSQL for a handful of rows (TRUNCATE rewrites every table).
+    for table in tables:
+        db.session.execute(text(f"DELETE FROM {table}"))
     db.session.commit()
 
 
