@@ -26,7 +26,7 @@ from marketplace.accounts.models import User  # noqa: E402
 from marketplace.associations.models import Association, Membership, Mission  # noqa: E402
 from marketplace.candidates.models import Application, CandidateProfile  # noqa: E402
 from marketplace.config import normalize_database_url  # noqa: E402
-from marketplace.extensions import db  # noqa: E402
+from marketplace.extensions import db, limiter  # noqa: E402
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember  # noqa: E402
 from marketplace.notifications.mailer import MemoryMailer  # noqa: E402
 from marketplace.reference.vocabularies import ROLES  # noqa: E402
@@ -96,6 +96,9 @@ def app(_session_app):
     """The app with a pushed context and a database emptied after the test."""
     MemoryMailer.sent.clear()
     MemoryMailer.fail_next = 0
+    # The limiter is one shared object: an app built with limits on by an earlier test
+    # must not leave them on for this one.
+    limiter.enabled = _session_app.config["RATELIMIT_ENABLED"]
     with _session_app.app_context():
         yield _session_app
         db.session.rollback()
