@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import get_locale, refresh
+from flask_babel import format_decimal, get_locale, refresh
 from flask_babel import lazy_gettext as _l
 
 from marketplace.reference import vocabularies
@@ -32,6 +32,11 @@ def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
 
 
+def format_hours(hours: float | None) -> str:
+    """2.5 -> '2,5' in French, '2.5' in English; whole numbers without decimals."""
+    return format_decimal(round(hours or 0, 1), format="#,##0.#")
+
+
 def init_i18n(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
 
@@ -41,6 +46,7 @@ def init_i18n(app: Flask) -> None:
         # (tests, scripts), the next request must pick its own language again.
         refresh()
     app.jinja_env.globals["status_label"] = status_label
+    app.jinja_env.globals["format_hours"] = format_hours
 
     @app.context_processor
     def inject_language() -> dict:

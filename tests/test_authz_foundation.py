@@ -16,7 +16,7 @@ OK, LOGIN, FORBIDDEN = 200, 302, 403
 # (method, path, {role: expected status}); {mission}/{slug} are filled per test.
 TABLE = [
     ("GET", "/", dict.fromkeys(ROLES, OK)),
-    ("GET", "/missions", dict.fromkeys(ROLES, OK)),
+    ("GET", "/missions", dict.fromkeys(ROLES, 301)),  # moved to /recherche
     ("GET", "/missions/{mission}", dict.fromkeys(ROLES, OK)),
     ("GET", "/missions/{draft}", dict.fromkeys(ROLES, 404)),
     ("GET", "/associations/{slug}", dict.fromkeys(ROLES, OK)),

@@ -14,7 +14,7 @@ from marketplace.accounts.validation import (
     rna_problem,
     siren_problem,
 )
-from marketplace.reference.vocabularies import AGE_RANGES
+from marketplace.reference.vocabularies import AGE_RANGES, MINIMUM_AGE
 
 REQUIRED = _l("This field is required.")
 
@@ -96,7 +96,7 @@ class CandidateSignupForm(FlaskForm):
         _l("Age range"),
         choices=[("", _l("Choose…"))] + [(value, value) for value in AGE_RANGES],
         validators=[DataRequired(message=_l("Choose your age range."))],
-        description=_l("We never ask for your date of birth. You must be at least 16."),
+        description=_l("We never ask for your date of birth. You must be at least %(n)d.", n=MINIMUM_AGE),
     )
     postcode = StringField(
         _l("Postcode (optional)"),

@@ -158,8 +158,9 @@ def forgot_password():
         flash(
             _(
                 "If an account exists for %(email)s, we have sent it a link to choose a new password. "
-                "The link is valid for one hour.",
+                "The link is valid for %(minutes)d minutes.",
                 email=normalize_email(form.email.data),
+                minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
             ),
             "info",
         )

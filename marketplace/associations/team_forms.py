@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from marketplace.accounts.forms import REQUIRED, StrongPassword
 from marketplace.accounts.validation import MIN_PASSWORD_LENGTH
+from marketplace.associations.team import INVITATION_VALID_DAYS
 
 
 def _strip(value: str | None) -> str | None:
@@ -25,7 +26,7 @@ class InviteForm(FlaskForm):
             Length(max=254),
         ],
         filters=[_strip],
-        description=_l("We send this person a link valid for 7 days."),
+        description=_l("We send this person a link valid for %(days)d days.", days=INVITATION_VALID_DAYS),
         render_kw={"autocomplete": "off"},
     )
     association_id = HiddenField()

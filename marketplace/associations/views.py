@@ -6,9 +6,9 @@ then flash and redirect; on a domain error, roll back and show the form again wi
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal, ngettext
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from marketplace.accounts.access import roles
@@ -39,22 +39,10 @@ SAVE, SUBMIT, PREVIEW = "save", "submit", "preview"
 # --- Helpers shared with the dashboard and public templates -----------------------------------
 
 
-def endpoint_available(endpoint: str) -> bool:
-    """Whether a page exists yet (features are built in parallel; templates link only to real pages)."""
-    return endpoint in current_app.view_functions
-
-
-def format_hours(hours: float | None) -> str:
-    """2.5 -> '2,5' in French, '2.5' in English; whole numbers without decimals."""
-    return format_decimal(round(hours or 0, 1), format="#,##0.#")
-
-
 # The association dashboard and the public association page are rendered by main.views, which this
 # feature does not own: their templates call these read-only helpers instead of receiving the data.
 bp.add_app_template_global(main_services.association_dashboard, "association_dashboard")
 bp.add_app_template_global(main_services.response_time_of, "association_response_time")
-bp.add_app_template_global(endpoint_available, "endpoint_available")
-bp.add_app_template_global(format_hours, "format_hours")
 
 
 def _user() -> User:

@@ -63,7 +63,7 @@ class MissionFull(Conflict):
     code_name = "mission_full"
 
     def __init__(self) -> None:
-        super().__init__(_l("This mission is full (mission complète): no seat is left."), code="mission_full")
+        super().__init__(_l("This mission is full: no seat is left."), code="mission_full")
 
 
 class AlreadyApplied(Conflict):
@@ -107,7 +107,7 @@ def eligibility_problem(mission: Mission, candidate: User, *, today: date | None
     if active_application(mission, candidate) is not None:
         return _l("You have already applied to this mission.")
     if mission.seats_left <= 0:
-        return _l("This mission is full (mission complète): no seat is left.")
+        return _l("This mission is full: no seat is left.")
     if not age_range_allowed(candidate.profile.age_range, mission.min_age, mission.max_age):
         return _l("This mission is not open to your age range.")
     if _withdrew_today(mission, candidate, today=today):

@@ -78,10 +78,15 @@ def association_by_slug(slug: str) -> Association | None:
 
 
 def open_missions_of(association: Association) -> list[Mission]:
+    """Published missions that still have a seat: what a visitor can apply to."""
     return list(
         db.session.scalars(
             select(Mission)
-            .where(Mission.association_id == association.id, Mission.status == "published")
+            .where(
+                Mission.association_id == association.id,
+                Mission.status == "published",
+                Mission.seats_taken < Mission.capacity,
+            )
             .order_by(Mission.published_at.desc())
         )
     )
