@@ -68,8 +68,17 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.main.views import bp as main_bp
     from marketplace.search.views import bp as search_bp
 
-    blueprints = (main_bp, accounts_bp, missions_admin_bp, moderation_bp, team_bp, inbox_bp, profile_bp,
-                  search_bp, api_bp)
+    blueprints = (
+        main_bp,
+        accounts_bp,
+        missions_admin_bp,
+        moderation_bp,
+        team_bp,
+        inbox_bp,
+        profile_bp,
+        search_bp,
+        api_bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     init_error_handlers(app)

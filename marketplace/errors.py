@@ -14,7 +14,10 @@ from marketplace.extensions import db
 logger = logging.getLogger(__name__)
 
 MESSAGES = {
-    400: (_l("Invalid request"), _l("The request could not be understood. Check what you entered and try again.")),
+    400: (
+        _l("Invalid request"),
+        _l("The request could not be understood. Check what you entered and try again."),
+    ),
     401: (_l("Sign-in required"), _l("Sign in to see this page.")),
     403: (_l("Access denied"), _l("Your account does not give access to this page.")),
     404: (_l("Page not found"), _l("This page does not exist or is no longer available.")),
@@ -24,7 +27,10 @@ MESSAGES = {
         _l("Too many attempts"),
         _l("You have made too many attempts in a short time. Wait a few minutes, then try again."),
     ),
-    500: (_l("Something went wrong"), _l("An unexpected error occurred. Our team has been told; try again later.")),
+    500: (
+        _l("Something went wrong"),
+        _l("An unexpected error occurred. Our team has been told; try again later."),
+    ),
 }
 
 CSRF_MESSAGE = _l(
@@ -37,7 +43,9 @@ def wants_json() -> bool:
     if request.path.startswith("/api/"):
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    return (
+        best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
 
 
 def error_response(status: int, *, message: object | None = None, code: str | None = None):

@@ -45,6 +45,7 @@ def init_i18n(app: Flask) -> None:
         # Flask-Babel caches the locale on `g`: when an app context outlives a request
         # (tests, scripts), the next request must pick its own language again.
         refresh()
+
     app.jinja_env.globals["status_label"] = status_label
     app.jinja_env.globals["format_hours"] = format_hours
 

@@ -15,7 +15,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 def render_markdown(text: str | None) -> Markup:
     """Markdown → sanitised HTML; headings are demoted so a description never outranks the page title."""
     html = _MARKDOWN.render(text or "")
-    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>").replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+    html = (
+        html.replace("<h1>", "<h3>")
+        .replace("</h1>", "</h3>")
+        .replace("<h2>", "<h3>")
+        .replace("</h2>", "</h3>")
+    )
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -23,4 +28,4 @@ def render_markdown(text: str | None) -> Markup:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener noreferrer",
     )
-    return Markup(clean)
+    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above

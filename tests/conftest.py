@@ -136,8 +136,16 @@ class Factory:
         self.counter += 1
         return self.counter
 
-    def user(self, role: str = "candidate", *, email: str | None = None, password: str | None = None,
-             age_range: str = "26-35", first_name: str = "Alex", **fields) -> User:
+    def user(
+        self,
+        role: str = "candidate",
+        *,
+        email: str | None = None,
+        password: str | None = None,
+        age_range: str = "26-35",
+        first_name: str = "Alex",
+        **fields,
+    ) -> User:
         assert role in ROLES
         number = self._next()
         user = User(email=email or f"{role}{number}@example.fr", role=role, first_name=first_name, **fields)
@@ -151,8 +159,9 @@ class Factory:
         db.session.commit()
         return user
 
-    def association(self, name: str | None = None, *, owner: User | None = None, verified: bool = False,
-                    **fields) -> Association:
+    def association(
+        self, name: str | None = None, *, owner: User | None = None, verified: bool = False, **fields
+    ) -> Association:
         number = self._next()
         association = Association(
             name=name or f"Association {number}",
@@ -191,8 +200,9 @@ class Factory:
         db.session.commit()
         return mission
 
-    def application(self, mission: Mission | None = None, candidate: User | None = None,
-                    status: str = "pending", **fields) -> Application:
+    def application(
+        self, mission: Mission | None = None, candidate: User | None = None, status: str = "pending", **fields
+    ) -> Application:
         mission = mission or self.mission()
         candidate = candidate or self.user("candidate")
         application = Application(mission=mission, candidate=candidate, status=status, **fields)
@@ -202,8 +212,14 @@ class Factory:
         db.session.commit()
         return application
 
-    def network(self, name: str = "Maison des associations", *, admin: User | None = None,
-                departements: tuple[str, ...] = ("69",), members: tuple[Association, ...] = ()) -> Network:
+    def network(
+        self,
+        name: str = "Maison des associations",
+        *,
+        admin: User | None = None,
+        departements: tuple[str, ...] = ("69",),
+        members: tuple[Association, ...] = (),
+    ) -> Network:
         number = self._next()
         network = Network(name=name, slug=f"reseau-{number}", territory_departements=list(departements))
         db.session.add(network)

@@ -136,18 +136,22 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, make):
 
 def test_login_redirects_only_to_local_next_urls(client, make):
     user = make.user()
-    local = client.post("/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD,
-                                            "next": "/missions"})
+    local = client.post(
+        "/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD, "next": "/missions"}
+    )
     assert local.headers["Location"] == "/missions"
     client.post("/deconnexion")
-    evil = client.post("/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD,
-                                           "next": "//evil.example.com/"})
+    evil = client.post(
+        "/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD, "next": "//evil.example.com/"}
+    )
     assert evil.headers["Location"] == "/espace"
 
 
 def test_email_is_case_insensitive(client, make):
     user = make.user(email="camille@example.fr")
-    response = client.post("/connexion", data={"email": "  Camille@Example.FR ", "password": DEFAULT_PASSWORD})
+    response = client.post(
+        "/connexion", data={"email": "  Camille@Example.FR ", "password": DEFAULT_PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get("/espace").status_code == 200
     assert user.last_login_at is not None
@@ -169,8 +173,14 @@ def test_password_change_keeps_this_session_and_ends_the_others(app, make):
     laptop, phone = app.test_client(), app.test_client()
     for browser in (laptop, phone):
         browser.post("/connexion", data={"email": user.email, "password": DEFAULT_PASSWORD})
-    response = laptop.post("/compte/mot-de-passe", data={
-        "current_password": DEFAULT_PASSWORD, "new_password": "nouveau-secret-42", "confirm": "nouveau-secret-42"})
+    response = laptop.post(
+        "/compte/mot-de-passe",
+        data={
+            "current_password": DEFAULT_PASSWORD,
+            "new_password": "nouveau-secret-42",
+            "confirm": "nouveau-secret-42",
+        },
+    )
     assert response.status_code == 302
     assert laptop.get("/espace").status_code == 200
     assert phone.get("/espace").status_code == 302
@@ -180,8 +190,14 @@ def test_password_change_keeps_this_session_and_ends_the_others(app, make):
 def test_password_change_with_wrong_current_password_changes_nothing(client, auth, make):
     user = make.user()
     auth.login(user)
-    response = client.post("/compte/mot-de-passe", data={
-        "current_password": "pas-le-bon-mot", "new_password": "nouveau-secret-42", "confirm": "nouveau-secret-42"})
+    response = client.post(
+        "/compte/mot-de-passe",
+        data={
+            "current_password": "pas-le-bon-mot",
+            "new_password": "nouveau-secret-42",
+            "confirm": "nouveau-secret-42",
+        },
+    )
     assert response.status_code == 400
     assert "Votre mot de passe actuel est incorrect." in text_of(response)
     assert db.session.get(User, user.id).check_password(DEFAULT_PASSWORD)
@@ -195,7 +211,9 @@ def _reset_link(sent_emails) -> str:
 def test_reset_answers_the_same_for_known_and_unknown_emails(client, make, sent_emails):
     user = make.user()
     known = client.post("/mot-de-passe-oublie", data={"email": user.email}, follow_redirects=True)
-    unknown = client.post("/mot-de-passe-oublie", data={"email": "personne@example.fr"}, follow_redirects=True)
+    unknown = client.post(
+        "/mot-de-passe-oublie", data={"email": "personne@example.fr"}, follow_redirects=True
+    )
     assert known.status_code == unknown.status_code == 200
     expected = "nous venons d'y envoyer un lien"
     assert expected in text_of(known) and expected in text_of(unknown)
@@ -216,8 +234,9 @@ def test_reset_link_works_once_and_ends_other_sessions(app, client, make, sent_e
     assert response.status_code == 302
     assert db.session.get(User, user.id).check_password("tout-nouveau-42")
     assert other.get("/espace").status_code == 302
-    reused = client.post(link, data={"password": "encore-autre-42", "confirm": "encore-autre-42"},
-                         follow_redirects=True)
+    reused = client.post(
+        link, data={"password": "encore-autre-42", "confirm": "encore-autre-42"}, follow_redirects=True
+    )
     assert "Ce lien a déjà été utilisé" in text_of(reused)
     assert db.session.get(User, user.id).check_password("tout-nouveau-42")
 

@@ -32,10 +32,21 @@ TABLE = [
     ("POST", "/langue", dict.fromkeys(ROLES, LOGIN)),
 ]
 COVERED_RULES = {
-    "/", "/missions", "/missions/<int:mission_id>", "/associations/<slug>", "/mentions-legales",
-    "/connexion", "/inscription", "/inscription/benevole", "/inscription/association",
-    "/mot-de-passe-oublie", "/mot-de-passe/reinitialiser/<token>", "/espace", "/compte/mot-de-passe",
-    "/deconnexion", "/langue",
+    "/",
+    "/missions",
+    "/missions/<int:mission_id>",
+    "/associations/<slug>",
+    "/mentions-legales",
+    "/connexion",
+    "/inscription",
+    "/inscription/benevole",
+    "/inscription/association",
+    "/mot-de-passe-oublie",
+    "/mot-de-passe/reinitialiser/<token>",
+    "/espace",
+    "/compte/mot-de-passe",
+    "/deconnexion",
+    "/langue",
 }
 
 
@@ -69,7 +80,8 @@ def test_role_route_table(client, auth, actors, role, method, path, expected):
 
 def test_every_view_declares_who_may_see_it(app):
     undeclared = [
-        endpoint for endpoint, view in app.view_functions.items()
+        endpoint
+        for endpoint, view in app.view_functions.items()
         if endpoint != "static" and declared_access(view) is None
     ]
     assert undeclared == []

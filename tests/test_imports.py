@@ -339,8 +339,10 @@ def test_a_member_imports_every_line_into_their_own_association(make):
     assert {review.actor_id for review in db.session.scalars(select(MissionReview))} == {owner.id}
 
 
-@pytest.mark.parametrize(("verified", "status", "action"), [(False, "pending_review", "submitted"),
-                                                            (True, "published", "imported")])
+@pytest.mark.parametrize(
+    ("verified", "status", "action"),
+    [(False, "pending_review", "submitted"), (True, "published", "imported")],
+)
 def test_members_of_unverified_associations_send_imports_to_moderation(make, verified, status, action):
     owner = make.user("association")
     association = make.association(owner=owner, verified=verified)

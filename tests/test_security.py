@@ -43,31 +43,44 @@ def test_every_form_refuses_a_missing_or_forged_csrf_token(csrf_client, path):
 
 
 def test_csrf_refusal_creates_nothing(csrf_client):
-    csrf_client.post("/inscription/benevole", data={
-        "first_name": "Léa", "email": "lea@example.fr", "age_range": "18-25",
-        "password": "un-long-mot-de-passe", "confirm": "un-long-mot-de-passe", "accept_terms": "y"})
+    csrf_client.post(
+        "/inscription/benevole",
+        data={
+            "first_name": "Léa",
+            "email": "lea@example.fr",
+            "age_range": "18-25",
+            "password": "un-long-mot-de-passe",
+            "confirm": "un-long-mot-de-passe",
+            "accept_terms": "y",
+        },
+    )
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
 
 
 def test_form_with_a_valid_token_is_accepted(csrf_client):
     page = csrf_client.get("/connexion").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    response = csrf_client.post("/connexion", data={"csrf_token": token, "email": "x@example.fr",
-                                                    "password": "whatever-123"})
+    response = csrf_client.post(
+        "/connexion", data={"csrf_token": token, "email": "x@example.fr", "password": "whatever-123"}
+    )
     assert response.status_code == 400
     assert "Adresse e-mail ou mot de passe incorrect." in text_of(response)
 
 
 @pytest.fixture
 def limited_client(app):
-    limited = build_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", RESET_RATE_LIMIT="2 per minute")
+    limited = build_app(
+        RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", RESET_RATE_LIMIT="2 per minute"
+    )
     with limited.app_context():
         yield limited.test_client()
 
 
 def test_login_is_rate_limited_with_retry_after(limited_client):
     statuses = [
-        limited_client.post("/connexion", data={"email": "a@example.fr", "password": "mauvais-mot"}).status_code
+        limited_client.post(
+            "/connexion", data={"email": "a@example.fr", "password": "mauvais-mot"}
+        ).status_code
         for _ in range(4)
     ]
     assert statuses == [400, 400, 400, 429]
@@ -79,7 +92,8 @@ def test_login_is_rate_limited_with_retry_after(limited_client):
 
 def test_password_reset_is_rate_limited(limited_client):
     statuses = [
-        limited_client.post("/mot-de-passe-oublie", data={"email": "a@example.fr"}).status_code for _ in range(3)
+        limited_client.post("/mot-de-passe-oublie", data={"email": "a@example.fr"}).status_code
+        for _ in range(3)
     ]
     assert statuses == [302, 302, 429]
 
@@ -176,6 +190,8 @@ def test_rate_limits_are_shared_through_redis_between_app_instances(app):
     statuses = []
     for node in (node_a, node_b, node_a, node_b):
         with node.app_context():
-            response = node.test_client().post("/connexion", data={"email": "a@example.fr", "password": "x" * 10})
+            response = node.test_client().post(
+                "/connexion", data={"email": "a@example.fr", "password": "x" * 10}
+            )
             statuses.append(response.status_code)
     assert statuses == [400, 400, 400, 429]

@@ -159,9 +159,7 @@ def unique_association_slug(name: str) -> str:
     base = slugify(name)[:160]
     taken = set(
         db.session.scalars(
-            select(Association.slug).where(
-                (Association.slug == base) | (Association.slug.like(f"{base}-%"))
-            )
+            select(Association.slug).where((Association.slug == base) | (Association.slug.like(f"{base}-%")))
         )
     )
     if base not in taken:
@@ -236,9 +234,7 @@ def request_password_reset(email: str) -> None:
     queue_email(
         recipient=user.email,
         subject=_("Reset your Tremplin password"),
-        body_text=render_template(
-            "emails/password_reset.txt", user=user, link=link, minutes=minutes
-        ),
+        body_text=render_template("emails/password_reset.txt", user=user, link=link, minutes=minutes),
     )
 
 

@@ -51,9 +51,7 @@ class Association(TimestampMixin, db.Model):
     rna: Mapped[str | None] = mapped_column(String(10))
     verified: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
-    memberships = relationship(
-        "Membership", back_populates="association", cascade="all, delete-orphan"
-    )
+    memberships = relationship("Membership", back_populates="association", cascade="all, delete-orphan")
     missions = relationship("Mission", back_populates="association")
 
     def __repr__(self) -> str:
@@ -88,7 +86,9 @@ class Mission(TimestampMixin, db.Model):
         CheckConstraint("capacity >= 1 AND capacity <= 500", name="capacity_range"),
         CheckConstraint("min_age >= 16", name="min_age_floor"),
         CheckConstraint("max_age IS NULL OR max_age >= min_age", name="age_order"),
-        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="date_order"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="date_order"
+        ),
         # The seat counter is what makes overbooking impossible under concurrency.
         CheckConstraint("seats_taken >= 0 AND seats_taken <= capacity", name="seats_within_capacity"),
         UniqueConstraint("association_id", "external_id"),
@@ -127,7 +127,10 @@ class Mission(TimestampMixin, db.Model):
     association = relationship("Association", back_populates="missions")
     applications = relationship("Application", back_populates="mission")
     reviews = relationship(
-        "MissionReview", back_populates="mission", order_by="MissionReview.created_at", cascade="all, delete-orphan"
+        "MissionReview",
+        back_populates="mission",
+        order_by="MissionReview.created_at",
+        cascade="all, delete-orphan",
     )
 
     @property

@@ -6,7 +6,7 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from marketplace.notifications.models import OutboxMessage
 
@@ -42,8 +42,8 @@ class FileMailer:
 class MemoryMailer:
     """Keeps sent emails in a list; tests read it (and can make it fail)."""
 
-    sent: list[EmailMessage] = []
-    fail_next: int = 0
+    sent: ClassVar[list[EmailMessage]] = []
+    fail_next: ClassVar[int] = 0
 
     def send(self, message: EmailMessage) -> None:
         if MemoryMailer.fail_next > 0:

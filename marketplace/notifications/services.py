@@ -18,11 +18,11 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS_MINUTES = (1, 5, 30, 120, 720)
 
 
-def queue_email(*, recipient: str, subject: str, body_text: str, body_html: str | None = None) -> OutboxMessage:
+def queue_email(
+    *, recipient: str, subject: str, body_text: str, body_html: str | None = None
+) -> OutboxMessage:
     """Write the email in the current transaction: it leaves only if the transaction commits."""
-    message = OutboxMessage(
-        recipient=recipient, subject=subject, body_text=body_text, body_html=body_html
-    )
+    message = OutboxMessage(recipient=recipient, subject=subject, body_text=body_text, body_html=body_html)
     db.session.add(message)
     return message
 

@@ -65,6 +65,9 @@ def test_a_mission_goes_from_the_editor_to_a_completed_volunteer(browser, page, 
     expect(candidate.get_by_test_id("application-page")).to_have_attribute("data-status", "completed")
     application = db.session.scalar(select(Application))
     assert application.hours_done == 2 and [event.to_status for event in application.events] == [
-        "pending", "accepted", "completed"]
+        "pending",
+        "accepted",
+        "completed",
+    ]
     for other in (moderator, candidate):
         other.context.close()

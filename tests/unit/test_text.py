@@ -9,7 +9,9 @@ def test_markdown_renders_basic_formatting():
 
 
 def test_scripts_and_event_handlers_are_removed():
-    html = render_markdown('<script>alert(1)</script> <img src=x onerror="alert(2)"> [lien](javascript:alert(3))')
+    html = render_markdown(
+        '<script>alert(1)</script> <img src=x onerror="alert(2)"> [lien](javascript:alert(3))'
+    )
     # Raw HTML is shown as text, never as elements, and the javascript: link is not a link.
     assert "<script" not in html and "<img" not in html and "&lt;script&gt;" in html
     assert 'href="javascript' not in html

@@ -17,14 +17,32 @@ def test_invalid_sirens(siren):
     assert val.siren_problem(siren) is not None
 
 
-@pytest.mark.parametrize(("rna", "ok"), [("W691234567", True), ("w691234567", True), ("W69123456", False),
-                                         ("X691234567", False), ("W69123456A", False)])
+@pytest.mark.parametrize(
+    ("rna", "ok"),
+    [
+        ("W691234567", True),
+        ("w691234567", True),
+        ("W69123456", False),
+        ("X691234567", False),
+        ("W69123456A", False),
+    ],
+)
 def test_rna_format(rna, ok):
     assert (val.rna_problem(rna) is None) is ok
 
 
-@pytest.mark.parametrize(("postcode", "ok"), [("69007", True), ("20000", True), ("97400", True),
-                                              ("00100", False), ("6900", False), ("69 007", False), ("99000", False)])
+@pytest.mark.parametrize(
+    ("postcode", "ok"),
+    [
+        ("69007", True),
+        ("20000", True),
+        ("97400", True),
+        ("00100", False),
+        ("6900", False),
+        ("69 007", False),
+        ("99000", False),
+    ],
+)
 def test_postcode_format(postcode, ok):
     assert (val.postcode_problem(postcode) is None) is ok
 
