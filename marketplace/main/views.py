@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
 from marketplace.main import services
-from marketplace.reference.vocabularies import DOMAIN_SLUGS, MISSION_KIND_SLUGS
 
 bp = Blueprint("main", __name__)
 
@@ -26,13 +25,10 @@ def home():
 @bp.route("/missions")
 @public
 def missions():
-    domain = request.args.get("domain") or None
-    kind = request.args.get("kind") or None
-    if (domain and domain not in DOMAIN_SLUGS) or (kind and kind not in MISSION_KIND_SLUGS):
-        abort(400)
-    page = request.args.get("page", 1, type=int)
-    pagination = services.published_missions_page(domain=domain, kind=kind, page=max(page, 1))
-    return render_template("main/missions.html", pagination=pagination, domain=domain, kind=kind)
+    """The former mission list: the search page took over; old links keep their filters."""
+    target = url_for("search.missions")
+    query = request.query_string.decode("utf-8", "replace")
+    return redirect(f"{target}?{query}" if query else target, code=301)
 
 
 @bp.route("/missions/<int:mission_id>")

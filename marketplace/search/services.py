@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event, select
@@ -17,12 +18,28 @@ from sqlalchemy.orm import Session, joinedload
 
 from marketplace.associations.models import Mission
 from marketplace.extensions import db
-from marketplace.search.documents import MissionDocument, SearchQuery, SearchResult
+from marketplace.search import postgres
+from marketplace.search.documents import MissionDocument, SearchHit, SearchQuery, SearchResult
 from marketplace.search.index import MissionIndex
 
 logger = logging.getLogger(__name__)
 PENDING_KEY = "missions_to_index"
 BATCH_SIZE = 2000
+BACKENDS = ("whoosh", "postgres")
+
+
+class SearchBackendError(RuntimeError):
+    """The configured search backend cannot work with this database."""
+
+
+def search_backend() -> str:
+    """The configured backend: "whoosh" (default, one node) or "postgres" (several nodes)."""
+    name = current_app.config.get("SEARCH_BACKEND", "whoosh")
+    if name not in BACKENDS:
+        raise SearchBackendError(f"SEARCH_BACKEND must be one of {BACKENDS}, not {name!r}")
+    if name == "postgres" and db.engine.dialect.name != "postgresql":
+        raise SearchBackendError("SEARCH_BACKEND=postgres needs a PostgreSQL database (DATABASE_URL)")
+    return name
 
 
 def mission_index() -> MissionIndex:
@@ -74,7 +91,12 @@ def _published_missions() -> Iterable[Mission]:
 
 
 def reindex_all() -> int:
-    """Rebuild the whole index from the database."""
+    """Rebuild the whole index from the database; return how many missions it holds."""
+    if search_backend() == "postgres":
+        # Installing is idempotent: it also repairs a database whose search triggers are missing.
+        with db.engine.begin() as connection:
+            postgres.install(connection)
+            return postgres.rebuild(connection)
     documents = (document for mission in _published_missions() if (document := document_for(mission)))
     return mission_index().rebuild(documents)
 
@@ -82,6 +104,8 @@ def reindex_all() -> int:
 def index_is_stale() -> bool:
     """True when the index does not hold exactly the published missions."""
     published = set(db.session.scalars(select(Mission.id).where(Mission.status == "published")))
+    if search_backend() == "postgres":
+        return not postgres.is_installed(db.session) or postgres.indexed_ids(db.session) != published
     return mission_index().all_ids() != published
 
 
@@ -102,7 +126,46 @@ def sync_missions(mission_ids: Iterable[int], *, session: Session | None = None)
 
 
 def search(query: SearchQuery) -> SearchResult:
+    """One page of results from the configured backend."""
+    if search_backend() == "postgres":
+        return postgres.search(db.session, query)
     return mission_index().search(query)
+
+
+@dataclass(frozen=True)
+class FoundMission:
+    """A mission of a result page with its hit (score, distance, highlights)."""
+
+    mission: Mission
+    hit: SearchHit
+
+
+@dataclass(frozen=True)
+class MissionSearchPage:
+    """A result page with the missions loaded, in the engine's order."""
+
+    result: SearchResult
+    items: list[FoundMission]
+
+
+def _published_by_id(ids: list[int]) -> dict[int, Mission]:
+    if not ids:
+        return {}
+    query = (
+        select(Mission)
+        .options(joinedload(Mission.association))
+        .where(Mission.id.in_(ids), Mission.status == "published")
+    )
+    return {mission.id: mission for mission in db.session.scalars(query)}
+
+
+def search_missions(query: SearchQuery) -> MissionSearchPage:
+    """Search, then load the published missions of the page (with their association)."""
+    result = search(query)
+    missions = _published_by_id([hit.id for hit in result.hits])
+    # A hit the database no longer publishes (index being repaired) is left out rather than shown.
+    items = [FoundMission(missions[hit.id], hit) for hit in result.hits if hit.id in missions]
+    return MissionSearchPage(result, items)
 
 
 def mark_for_indexing(mission_id: int) -> None:
@@ -124,6 +187,8 @@ def _index_after_commit(session: Session) -> None:
     pending = session.info.pop(PENDING_KEY, None)
     if not pending or not has_app_context() or not current_app.config.get("SEARCH_SYNC", True):
         return
+    if current_app.config.get("SEARCH_BACKEND", "whoosh") == "postgres":
+        return  # the database's own triggers keep its search tables in step
     try:
         # The committed session cannot run SQL inside this hook: read with a fresh one.
         with Session(db.engine) as reader:
