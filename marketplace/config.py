@@ -85,6 +85,8 @@ class Config:
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
 
+    # "whoosh" (one node: an index on local disk) or "postgres" (several nodes: PostgreSQL full text).
+    SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
     SEARCH_SYNC = True  # update the index after each commit that changes missions
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index"))
     GEO_DATA_PATH = os.environ.get(

@@ -453,7 +453,7 @@ def test_the_dashboard_invites_to_complete_the_profile(client, auth, candidate):
     assert 'data-testid="profile-card" data-complete="false"' in page
     assert 'href="/espace/profil#place"' in page
     assert 'href="/espace/candidatures"' in page
-    assert 'href="/missions"' in page
+    assert 'href="/recherche"' in page
 
 
 def test_the_dashboard_says_when_the_profile_is_complete(client, auth, candidate, make):

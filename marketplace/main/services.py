@@ -51,20 +51,6 @@ def latest_published_missions(limit: int = 6) -> list[Mission]:
     )
 
 
-def published_missions_page(*, domain: str | None, kind: str | None, page: int, per_page: int = 20):
-    query = (
-        select(Mission)
-        .options(joinedload(Mission.association))
-        .where(Mission.status == "published")
-        .order_by(Mission.published_at.desc(), Mission.id.desc())
-    )
-    if domain:
-        query = query.where(Mission.domain == domain)
-    if kind:
-        query = query.where(Mission.kind == kind)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
-
-
 def published_mission(mission_id: int) -> Mission | None:
     """A mission as the public may see it: published (or closed, kept visible for its history)."""
     mission = db.session.get(Mission, mission_id, options=[joinedload(Mission.association)])
