@@ -32,9 +32,12 @@ def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
 
 
-def format_hours(hours: float | None) -> str:
-    """2.5 -> '2,5' in French, '2.5' in English; whole numbers without decimals."""
-    return format_decimal(round(hours or 0, 1), format="#,##0.#")
+def format_number(value: float | None) -> str:
+    """2.5 -> '2,5' in French, '2.5' in English; at most one decimal, none for whole numbers."""
+    return format_decimal(round(value or 0, 1), format="#,##0.#")
+
+
+format_hours = format_number
 
 
 def init_i18n(app: Flask) -> None:
@@ -48,6 +51,7 @@ def init_i18n(app: Flask) -> None:
 
     app.jinja_env.globals["status_label"] = status_label
     app.jinja_env.globals["format_hours"] = format_hours
+    app.jinja_env.globals["format_number"] = format_number
 
     @app.context_processor
     def inject_language() -> dict:

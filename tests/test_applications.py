@@ -675,3 +675,16 @@ def test_availability_is_grouped_by_day_in_week_order():
 )
 def test_each_side_is_offered_only_the_actions_its_status_allows(status, side, seats_left, expected):
     assert service.actions_for(status, side=side, seats_left=seats_left) == expected
+
+
+def test_the_mission_page_tells_a_volunteer_how_far_it_is_from_home(client, auth, make):
+    from tests.conftest import text_of
+
+    mission = make.mission(lat=45.7640, lon=4.8357)  # Lyon, place Bellecour area
+    volunteer = make.user("candidate")
+    volunteer.profile.lat, volunteer.profile.lon = 45.7719, 4.8902  # Villeurbanne
+    db.session.commit()
+    assert "distance-from-home" not in text_of(client.get(f"/missions/{mission.id}"))
+    auth.login_as(volunteer)
+    page = text_of(client.get(f"/missions/{mission.id}"))
+    assert 'data-testid="distance-from-home"' in page and "à 4,3 km de chez vous" in page

@@ -269,3 +269,13 @@ def response_time_of(association: Association, *, now: datetime | None = None) -
     )
     delays = [max(decided_at - created_at, timedelta(0)) for created_at, decided_at in rows]
     return ResponseTime(answers=len(delays), median=median_delay(delays))
+
+
+def distance_from_home(mission: Mission, user: User | None) -> float | None:
+    """Kilometres between a signed-in volunteer's home place and the mission, when both are known."""
+    from marketplace.reference.geo import distance_km
+
+    profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
+    if profile is None or profile.lat is None or mission.lat is None or mission.remote:
+        return None
+    return distance_km(profile.lat, profile.lon, mission.lat, mission.lon)

@@ -39,7 +39,12 @@ def mission(mission_id: int):
     found = services.published_mission(mission_id)
     if found is None:
         abort(404)
-    return render_template("main/mission.html", mission=found, apply=apply_panel(found, current_user))
+    return render_template(
+        "main/mission.html",
+        mission=found,
+        apply=apply_panel(found, current_user),
+        distance_km=services.distance_from_home(found, current_user),
+    )
 
 
 @bp.route("/associations/<slug>")

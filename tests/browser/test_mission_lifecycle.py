@@ -71,3 +71,20 @@ def test_a_mission_goes_from_the_editor_to_a_completed_volunteer(browser, page, 
     ]
     for other in (moderator, candidate):
         other.context.close()
+
+
+def test_a_volunteer_applies_sees_the_application_and_withdraws(page, live_server, make):
+    mission = make.mission(title="Maraude du jeudi soir", capacity=1)
+    volunteer = make.user("candidate", email="lea@example.fr", first_name="Léa", age_range="26-35")
+    sign_in(page, live_server, volunteer.email)
+    page.goto(f"{live_server}/missions/{mission.id}")
+    page.get_by_test_id("apply-submit").click()
+    expect(page.get_by_test_id("application-page")).to_have_attribute("data-status", "pending")
+
+    page.goto(live_server + "/espace/candidatures")
+    page.get_by_role("link", name="Maraude du jeudi soir").click()
+    page.get_by_test_id("withdraw").click()
+    expect(page.get_by_test_id("application-page")).to_have_attribute("data-status", "withdrawn")
+    page.goto(f"{live_server}/missions/{mission.id}")
+    # Withdrawing the same day: the mission says why one cannot apply again right away.
+    expect(page.get_by_test_id("apply-panel")).not_to_have_attribute("data-state", "open")
