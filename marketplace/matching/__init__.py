@@ -1,0 +1,53 @@
+"""Matching: pure TF-IDF recommender, pathway rules and French reasons (no Flask, no database).
+
+Public API for the services (everything takes and returns plain dataclasses):
+
+    engine = MatchingEngine.fit(missions, version=stamp)          # full build (background / start)
+    engine.upsert([mission], version=stamp); engine.remove([id])  # incremental, no refit
+    engine.version                                                # compare with the database stamp
+    engine.recommend(candidate, limit=20, today=date, next_step_only=False, exclude=())
+        -> [Recommendation(mission_id, score, reasons, distance_km)]
+    engine.similar_to(mission_id, limit=6, today=date)            -> [Recommendation]
+    engine.rank_candidates(mission, {key: candidate}, limit=None) -> [CandidateMatch(key, score, reasons)]
+    engine.mission(id), id in engine, len(engine), engine.stats()
+
+    MissionFacts, CandidateFacts, HistoryItem        inputs (CandidateFacts also holds the
+                                                     anonymous answers of POST /api/v1/recommendations)
+    Recommendation, Reason(code, params), CandidateMatch   outputs; Reason.to_dict() for JSON
+    render_reason_fr(reason), render_next_step_fr(step)    plain French (the app may use gettext
+                                                           on the codes instead)
+    stage_of(history), next_step(stage), summarize(history) -> PathwaySummary   dashboard
+    Weights                                          every number of the score, in one place
+    evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
+"""
+
+from marketplace.matching.engine import MatchingEngine, Weights
+from marketplace.matching.pathway import NextStep, PathwaySummary, Stage, next_step, stage_of, summarize
+from marketplace.matching.reasons import render_next_step_fr, render_reason_fr
+from marketplace.matching.types import (
+    CandidateFacts,
+    CandidateMatch,
+    HistoryItem,
+    MissionFacts,
+    Reason,
+    Recommendation,
+)
+
+__all__ = [
+    "CandidateFacts",
+    "CandidateMatch",
+    "HistoryItem",
+    "MatchingEngine",
+    "MissionFacts",
+    "NextStep",
+    "PathwaySummary",
+    "Reason",
+    "Recommendation",
+    "Stage",
+    "Weights",
+    "next_step",
+    "render_next_step_fr",
+    "render_reason_fr",
+    "stage_of",
+    "summarize",
+]
