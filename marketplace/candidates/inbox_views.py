@@ -194,36 +194,39 @@ def for_mission(mission_id: int):
     return _render_inbox(mission)
 
 
-@bp.route("/candidatures/<int:application_id>/examiner", methods=["POST"])
-@roles("association")
-def review(application_id: int):
+def _decide(application_id: int, decision, success_message: str):
+    """A one-click decision of the association: run it, commit or roll back, flash, go back."""
     application = _or_404(service.managed_application, application_id)
     _require_csrf(ActionForm())
     try:
-        service.put_in_review(application, by=_user())
+        decision(application, by=_user())
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")
     else:
         db.session.commit()
-        flash(_("The volunteer sees that their application is under review."), "success")
+        flash(success_message, "success")
     return redirect(_back_to(application))
+
+
+@bp.route("/candidatures/<int:application_id>/examiner", methods=["POST"])
+@roles("association")
+def review(application_id: int):
+    return _decide(
+        application_id,
+        service.put_in_review,
+        _("The volunteer sees that their application is under review."),
+    )
 
 
 @bp.route("/candidatures/<int:application_id>/accepter", methods=["POST"])
 @roles("association")
 def accept(application_id: int):
-    application = _or_404(service.managed_application, application_id)
-    _require_csrf(ActionForm())
-    try:
-        service.accept(application, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(_("Volunteer accepted. You can now see their contact details; they have been told."), "success")
-    return redirect(_back_to(application))
+    return _decide(
+        application_id,
+        service.accept,
+        _("Volunteer accepted. You can now see their contact details; they have been told."),
+    )
 
 
 @bp.route("/candidatures/<int:application_id>/refuser", methods=["POST"])
