@@ -88,14 +88,12 @@ def mission(mission_id: int):
     )
 
 
-@bp.route("/missions/<int:mission_id>/publier", methods=["POST"])
-@roles(*MODERATORS)
-def publish(mission_id: int):
+def _decide(mission_id: int, *, form_name: str, form, decision, done_message) -> object:
+    """Publish or send back: run the decision, or show the review page again with the form's errors."""
     found = _mission_or_404(mission_id)
-    form = PublishForm(prefix="publish")
     if form.validate_on_submit():
         try:
-            service.publish_mission(found, by=_user(), comment=form.comment.data or "")
+            decision(found, by=_user(), comment=form.comment.data or "")
         except DomainError as error:
             db.session.rollback()
             if error.field != "comment":
@@ -104,37 +102,39 @@ def publish(mission_id: int):
             show_domain_error(form, error)
         else:
             db.session.commit()
-            flash(
-                _("“%(title)s” is published. Its association has been told by email.", title=found.title),
-                "success",
-            )
+            flash(done_message(found.title), "success")
             return redirect(url_for(".queue"))
-    return _render_review(
-        found, publish_form=form, return_form=ReturnForm(prefix="return", formdata=None), status=400
+    forms = {
+        "publish_form": PublishForm(prefix="publish", formdata=None),
+        "return_form": ReturnForm(prefix="return", formdata=None),
+        form_name: form,
+    }
+    return _render_review(found, **forms, status=400)
+
+
+@bp.route("/missions/<int:mission_id>/publier", methods=["POST"])
+@roles(*MODERATORS)
+def publish(mission_id: int):
+    return _decide(
+        mission_id,
+        form_name="publish_form",
+        form=PublishForm(prefix="publish"),
+        decision=service.publish_mission,
+        done_message=lambda title: _(
+            "“%(title)s” is published. Its association has been told by email.", title=title
+        ),
     )
 
 
 @bp.route("/missions/<int:mission_id>/renvoyer", methods=["POST"])
 @roles(*MODERATORS)
 def send_back(mission_id: int):
-    found = _mission_or_404(mission_id)
-    form = ReturnForm(prefix="return")
-    if form.validate_on_submit():
-        try:
-            service.return_mission(found, by=_user(), comment=form.comment.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            if error.field != "comment":
-                flash(str(error.message), "error")
-                return redirect(url_for(".mission", mission_id=found.id))
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("“%(title)s” is sent back to its association with your comment.", title=found.title),
-                "success",
-            )
-            return redirect(url_for(".queue"))
-    return _render_review(
-        found, publish_form=PublishForm(prefix="publish", formdata=None), return_form=form, status=400
+    return _decide(
+        mission_id,
+        form_name="return_form",
+        form=ReturnForm(prefix="return"),
+        decision=service.return_mission,
+        done_message=lambda title: _(
+            "“%(title)s” is sent back to its association with your comment.", title=title
+        ),
     )
