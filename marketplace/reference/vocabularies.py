@@ -11,6 +11,18 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from marketplace.reference.slugs import (  # noqa: F401  (re-exported for the app)
+    AGE_RANGES,
+    DOMAIN_LABELS_FR,
+    DOMAIN_SLUGS,
+    MINIMUM_AGE,
+    MISSION_KIND_SLUGS,
+    SCHEDULE_SLUGS,
+    SLOTS,
+    age_range_allowed,
+    age_range_bounds,
+)
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -52,25 +64,6 @@ DOMAINS = _choices(
     ("international", _l("International solidarity")),
 )
 
-# French labels, fixed: the public API returns them whatever the request language.
-DOMAIN_LABELS_FR = {
-    "solidarite-insertion": "Solidarité et insertion",
-    "aide-alimentaire": "Aide alimentaire",
-    "education": "Éducation et soutien scolaire",
-    "sante": "Santé",
-    "seniors": "Personnes âgées",
-    "enfance-jeunesse": "Enfance et jeunesse",
-    "handicap": "Handicap",
-    "environnement": "Environnement",
-    "animaux": "Protection animale",
-    "culture": "Culture et loisirs",
-    "sport": "Sport",
-    "citoyennete": "Citoyenneté et droits",
-    "urgence-secours": "Urgence et secours",
-    "numerique": "Inclusion numérique",
-    "international": "Solidarité internationale",
-}
-
 DAYS = _choices(
     ("mon", _l("Monday")),
     ("tue", _l("Tuesday")),
@@ -87,10 +80,6 @@ DAY_PARTS = _choices(
     ("evening", _l("evening")),
 )
 
-SLOTS: tuple[str, ...] = tuple(f"{day.slug}_{part.slug}" for day in DAYS for part in DAY_PARTS)
-
-AGE_RANGES: tuple[str, ...] = ("16-17", "18-25", "26-35", "36-50", "51-65", "66+")
-MINIMUM_AGE = 16
 
 SCHEDULES = _choices(
     ("one_off", _l("One-off (a date or a date range)")),
@@ -107,10 +96,6 @@ DECLINE_REASONS = ("requirements_not_met", "mission_full", "no_longer_available"
 ROLES = ("candidate", "association", "network_admin", "site_admin")
 MEMBERSHIP_ROLES = ("owner", "member")
 
-MISSION_KIND_SLUGS = tuple(c.slug for c in MISSION_KINDS)
-DOMAIN_SLUGS = tuple(c.slug for c in DOMAINS)
-SCHEDULE_SLUGS = tuple(c.slug for c in SCHEDULES)
-
 
 def label_for(choices: tuple[Choice, ...], slug: str) -> object:
     """Return the (lazy) label for a slug, or the slug itself when unknown."""
@@ -124,25 +109,3 @@ def slot_label(slot: str) -> str:
     """'wed_afternoon' -> 'Wednesday afternoon' in the current language."""
     day, _, part = slot.partition("_")
     return f"{label_for(DAYS, day)} {label_for(DAY_PARTS, part)}"
-
-
-def age_range_bounds(age_range: str) -> tuple[int, int | None]:
-    """'26-35' -> (26, 35); '66+' -> (66, None)."""
-    if age_range.endswith("+"):
-        return int(age_range[:-1]), None
-    low, high = age_range.split("-")
-    return int(low), int(high)
-
-
-def age_range_allowed(age_range: str, min_age: int, max_age: int | None) -> bool:
-    """Whether someone in ``age_range`` may apply to a mission with these age limits.
-
-    Minors are the strict case: ``16-17`` passes only where ``min_age`` <= 16. Adult
-    ranges pass when they overlap the mission's limits (we never know the exact age).
-    """
-    low, high = age_range_bounds(age_range)
-    if low < 18:
-        return min_age <= MINIMUM_AGE and (max_age is None or max_age >= low)
-    if high is not None and high < min_age:
-        return False
-    return max_age is None or low <= max_age

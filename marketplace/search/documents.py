@@ -1,9 +1,8 @@
 """Plain values exchanged with the search engine: what is indexed, asked and returned.
 
 No Flask or SQLAlchemy here: services build ``MissionDocument`` objects from missions and
-views build a ``SearchQuery`` from the request. The vocabularies are repeated from
-``marketplace.reference.vocabularies`` (which needs Flask-Babel for its labels); a unit test
-checks that both stay equal.
+views build a ``SearchQuery`` from the request. The vocabulary comes from the plain
+``marketplace.reference.slugs``.
 """
 
 from __future__ import annotations
@@ -11,29 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-DOMAIN_SLUGS: tuple[str, ...] = (
-    "solidarite-insertion",
-    "aide-alimentaire",
-    "education",
-    "sante",
-    "seniors",
-    "enfance-jeunesse",
-    "handicap",
-    "environnement",
-    "animaux",
-    "culture",
-    "sport",
-    "citoyennete",
-    "urgence-secours",
-    "numerique",
-    "international",
+from marketplace.reference.slugs import (  # noqa: F401  (the engine's vocabulary, re-exported)
+    AGE_RANGES,
+    DAY_PART_SLUGS,
+    DAY_SLUGS,
+    DOMAIN_SLUGS,
+    MISSION_KIND_SLUGS,
+    SCHEDULE_SLUGS,
+    SLOTS,
 )
-MISSION_KIND_SLUGS: tuple[str, ...] = ("ponctual", "support", "leadership")
-SCHEDULE_SLUGS: tuple[str, ...] = ("one_off", "recurring")
-DAY_SLUGS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_PART_SLUGS: tuple[str, ...] = ("morning", "afternoon", "evening")
-SLOTS: tuple[str, ...] = tuple(f"{day}_{part}" for day in DAY_SLUGS for part in DAY_PART_SLUGS)
-AGE_RANGES: tuple[str, ...] = ("16-17", "18-25", "26-35", "36-50", "51-65", "66+")
+
 SORTS: tuple[str, ...] = ("relevance", "date", "distance")
 MAX_PER_PAGE = 100
 
