@@ -39,9 +39,7 @@ SAVE, SUBMIT, PREVIEW = "save", "submit", "preview"
 # --- Helpers shared with the dashboard and public templates -----------------------------------
 
 
-# The association dashboard and the public association page are rendered by main.views, which this
-# feature does not own: their templates call these read-only helpers instead of receiving the data.
-bp.add_app_template_global(main_services.association_dashboard, "association_dashboard")
+# The public association page (main.views) shows the answer time this feature computes.
 bp.add_app_template_global(main_services.response_time_of, "association_response_time")
 
 

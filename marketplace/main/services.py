@@ -100,33 +100,6 @@ def associations_of(user: User) -> list[Association]:
     )
 
 
-def missions_of_associations(associations: list[Association]) -> list[Mission]:
-    ids = [association.id for association in associations]
-    if not ids:
-        return []
-    return list(
-        db.session.scalars(
-            select(Mission)
-            .where(Mission.association_id.in_(ids))
-            .order_by(Mission.status, Mission.updated_at.desc())
-        )
-    )
-
-
-def waiting_applications_count(associations: list[Association]) -> int:
-    ids = [association.id for association in associations]
-    if not ids:
-        return 0
-    return (
-        db.session.scalar(
-            select(func.count(Application.id))
-            .join(Mission)
-            .where(Mission.association_id.in_(ids), Application.status.in_(("pending", "in_review")))
-        )
-        or 0
-    )
-
-
 def networks_administered_by(user: User) -> list[Network]:
     return list(
         db.session.scalars(

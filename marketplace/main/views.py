@@ -71,8 +71,7 @@ def dashboard():
         return render_template(
             "main/dashboard_association.html",
             associations=associations,
-            missions=services.missions_of_associations(associations),
-            waiting=services.waiting_applications_count(associations),
+            board=services.association_dashboard(associations),
         )
     if user.role == "network_admin":
         networks = services.networks_administered_by(user)
