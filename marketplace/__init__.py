@@ -58,10 +58,13 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.api.docs import bp as api_docs_bp
     from marketplace.api.views import bp as api_bp
+    from marketplace.apikeys.views import bp as apikeys_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.views import bp as missions_admin_bp
+    from marketplace.calendar.views import bp as calendar_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.errors import init_error_handlers
@@ -78,6 +81,9 @@ def _register_blueprints(app: Flask) -> None:
         profile_bp,
         search_bp,
         api_bp,
+        api_docs_bp,
+        apikeys_bp,
+        calendar_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -1,15 +1,19 @@
 """Import every model so that Alembic and ``db.create_all`` see the whole schema."""
 
 from marketplace.accounts.models import User
+from marketplace.apikeys.models import ApiKey
 from marketplace.associations.models import Association, Membership, Mission, MissionReview, TeamInvitation
+from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
 
 __all__ = [
+    "ApiKey",
     "Application",
     "ApplicationEvent",
     "Association",
+    "CalendarFeed",
     "CandidateProfile",
     "Membership",
     "Message",

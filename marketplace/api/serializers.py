@@ -44,6 +44,7 @@ def mission_contract(mission: Mission, *, distance_km: float | None = None) -> d
 
 
 def association_contract(association: Association) -> dict[str, Any]:
+    """An association's public facts (no members, no registry numbers)."""
     return {
         "id": association.id,
         "name": association.name,
@@ -56,6 +57,21 @@ def association_contract(association: Association) -> dict[str, Any]:
         "verified": association.verified,
         "url": url_for("main.association", slug=association.slug, _external=True),
     }
+
+
+def association_with_missions_contract(association: Association, missions: list[Mission]) -> dict[str, Any]:
+    """The association's public facts and where to find each of its published missions."""
+    data = association_contract(association)
+    data["missions"] = [
+        {
+            "id": mission.id,
+            "title": mission.title,
+            "url": url_for("main.mission", mission_id=mission.id, _external=True),
+            "api_url": url_for("api.mission", mission_id=mission.id, _external=True),
+        }
+        for mission in missions
+    ]
+    return data
 
 
 def domains_contract() -> list[dict[str, str]]:

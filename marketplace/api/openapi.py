@@ -1,0 +1,526 @@
+"""The OpenAPI 3.1 document of the public API, built from the code's own definitions.
+
+Parameter bounds come from ``marketplace.search.params`` and the vocabularies from
+``marketplace.reference.slugs``, so the document cannot drift from what the API accepts
+(``tests/test_api_openapi.py`` also checks that every parameter the parser reads is here).
+Texts go through gettext: ``/api/v1/openapi.json`` is served in English, ``/api/docs``
+in the reader's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from marketplace.api.clients import API_KEY_HEADER
+from marketplace.reference.slugs import AGE_RANGES, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SCHEDULE_SLUGS, SLOTS
+from marketplace.search.documents import MAX_PER_PAGE, SORTS
+from marketplace.search.params import (
+    DEFAULT_PER_PAGE,
+    DEFAULT_RADIUS_KM,
+    MAX_PAGE,
+    MAX_QUERY_CHARS,
+    MAX_RADIUS_KM,
+    MIN_RADIUS_KM,
+)
+
+OPENAPI_VERSION = "3.1.0"
+API_VERSION = "1.0.0"
+MAX_RECOMMENDATIONS = 50
+POSTCODE_PATTERN = r"^\d{5}$"
+SESSION_COOKIE = "session"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable(schema_type: str, **extra: Any) -> dict[str, Any]:
+    return {"type": [schema_type, "null"], **extra}
+
+
+def _json(schema: dict[str, Any], description: str, **extra: Any) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}, **extra}
+
+
+# --- component schemas ---------------------------------------------------------------------------
+
+
+def mission_schema() -> dict[str, Any]:
+    properties = {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "description": {"type": "string", "description": _("Markdown text written by the association.")},
+        "kind": {"type": "string", "enum": list(MISSION_KIND_SLUGS)},
+        "domain": {"type": "string", "enum": list(DOMAIN_SLUGS)},
+        "skills": {"type": "array", "items": {"type": "string"}},
+        "association": {
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+        },
+        "city": {"type": "string"},
+        "postcode": {"type": "string"},
+        "lat": _nullable("number"),
+        "lon": _nullable("number"),
+        "remote": {"type": "boolean"},
+        "schedule": {"type": "string", "enum": list(SCHEDULE_SLUGS)},
+        "start_date": _nullable("string", format="date"),
+        "end_date": _nullable("string", format="date"),
+        "slots": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)}},
+        "hours_per_week": _nullable("number"),
+        "min_age": {"type": "integer", "minimum": 16},
+        "max_age": _nullable("integer"),
+        "capacity": {"type": "integer", "minimum": 1},
+        "seats_left": {"type": "integer", "minimum": 0},
+        "external_id": _nullable("string"),
+        "status": {"type": "string", "enum": ["published"]},
+        "url": {"type": "string", "format": "uri", "description": _("The mission's page on Tremplin.")},
+        "distance_km": _nullable(
+            "number", description=_("Distance from the place searched, when a place was given.")
+        ),
+    }
+    return {
+        "type": "object",
+        "description": _("A published mission. Never any personal data."),
+        "required": [name for name in properties if name != "distance_km"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def search_page_schema() -> dict[str, Any]:
+    counts = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+    return {
+        "type": "object",
+        "required": ["items", "total", "page", "per_page", "facets"],
+        "properties": {
+            "items": {"type": "array", "items": _ref("Mission")},
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+            "facets": {
+                "type": "object",
+                "description": _(
+                    "Number of matching missions per domain and per kind, each ignoring its own filter."
+                ),
+                "required": ["domain", "kind"],
+                "properties": {"domain": counts, "kind": counts},
+            },
+        },
+    }
+
+
+def association_schema() -> dict[str, Any]:
+    mission_link = {
+        "type": "object",
+        "required": ["id", "title", "url", "api_url"],
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+            "api_url": {"type": "string", "format": "uri"},
+        },
+    }
+    return {
+        "type": "object",
+        "description": _("An association's public facts and its published missions."),
+        "required": ["id", "name", "description", "city", "postcode", "verified", "url", "missions"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+            "city": {"type": "string"},
+            "postcode": {"type": "string"},
+            "lat": _nullable("number"),
+            "lon": _nullable("number"),
+            "website": _nullable("string"),
+            "verified": {"type": "boolean"},
+            "url": {"type": "string", "format": "uri"},
+            "missions": {"type": "array", "items": mission_link},
+        },
+        "additionalProperties": False,
+    }
+
+
+def domain_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["slug", "label_fr", "label_en"],
+        "properties": {
+            "slug": {"type": "string", "enum": list(DOMAIN_SLUGS)},
+            "label_fr": {"type": "string"},
+            "label_en": {"type": "string"},
+        },
+        "additionalProperties": False,
+    }
+
+
+def error_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "field"],
+                "properties": {
+                    "code": {"type": "string", "description": _("Stable, for programs.")},
+                    "message": {"type": "string", "description": _("For people, in French by default.")},
+                    "field": _nullable("string", description=_("The parameter at fault, if any.")),
+                },
+            }
+        },
+    }
+
+
+def recommendation_request_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": _(
+            "What a visitor tells about themself, without an account. Only age_range is required; "
+            "give a postcode or lat and lon, not both."
+        ),
+        "required": ["age_range"],
+        "properties": {
+            "age_range": {"type": "string", "enum": list(AGE_RANGES)},
+            "postcode": {"type": "string", "pattern": POSTCODE_PATTERN},
+            "lat": {"type": "number", "minimum": -90, "maximum": 90},
+            "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            "radius_km": {"type": "number", "minimum": MIN_RADIUS_KM, "maximum": MAX_RADIUS_KM},
+            "remote_ok": {"type": "boolean"},
+            "domains": {"type": "array", "items": {"type": "string", "enum": list(DOMAIN_SLUGS)}},
+            "skills": {"type": "array", "items": {"type": "string"}},
+            "slots": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)}},
+            "kinds": {"type": "array", "items": {"type": "string", "enum": list(MISSION_KIND_SLUGS)}},
+            "about": {"type": "string", "description": _("A few words about the visitor's interests.")},
+            "limit": {"type": "integer", "minimum": 1, "maximum": MAX_RECOMMENDATIONS, "default": 20},
+        },
+    }
+
+
+def recommendation_list_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "items": {
+                "type": "array",
+                "maxItems": MAX_RECOMMENDATIONS,
+                "items": {
+                    "type": "object",
+                    "required": ["mission", "score", "reasons"],
+                    "properties": {
+                        "mission": _ref("Mission"),
+                        "score": {"type": "number"},
+                        "reasons": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": _("Why this mission was suggested, in plain French."),
+                        },
+                    },
+                },
+            }
+        },
+    }
+
+
+# --- parameters ------------------------------------------------------------------------------------
+
+
+def _query(name: str, schema: dict[str, Any], description: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+        **extra,
+    }
+
+
+def _repeatable(name: str, values: tuple[str, ...], description: str) -> dict[str, Any]:
+    schema = {"type": "array", "items": {"type": "string", "enum": list(values)}, "uniqueItems": True}
+    return _query(name, schema, description, style="form", explode=True)
+
+
+def search_parameters() -> list[dict[str, Any]]:
+    """The parameters of ``parse_search_args``, with its bounds and vocabularies."""
+    return [
+        _query("q", {"type": "string", "maxLength": MAX_QUERY_CHARS}, _("Words to search for.")),
+        _repeatable("domain", DOMAIN_SLUGS, _("Causes (domain slugs); repeat to choose several.")),
+        _repeatable("kind", MISSION_KIND_SLUGS, _("Kinds of mission; repeat to choose several.")),
+        _repeatable("slots", SLOTS, _("Weekly time slots the volunteer is free; repeat for several.")),
+        _query(
+            "postcode",
+            {"type": "string", "pattern": POSTCODE_PATTERN},
+            _("A French postcode: missions around it. Not with lat and lon."),
+        ),
+        _query("lat", {"type": "number", "minimum": -90, "maximum": 90}, _("Latitude, with lon.")),
+        _query("lon", {"type": "number", "minimum": -180, "maximum": 180}, _("Longitude, with lat.")),
+        _query(
+            "radius_km",
+            {
+                "type": "number",
+                "minimum": MIN_RADIUS_KM,
+                "maximum": MAX_RADIUS_KM,
+                "default": DEFAULT_RADIUS_KM,
+            },
+            _("Distance around the place, in km (ignored without a place)."),
+        ),
+        _query("remote", {"type": "boolean", "default": True}, _("Include missions done remotely.")),
+        _query(
+            "age_range", {"type": "string", "enum": list(AGE_RANGES)}, _("Only missions open to this age.")
+        ),
+        _query(
+            "from", {"type": "string", "format": "date"}, _("Missions taking place on or after this date.")
+        ),
+        _query(
+            "to", {"type": "string", "format": "date"}, _("Missions taking place on or before this date.")
+        ),
+        _query("with_seats", {"type": "boolean", "default": True}, _("Only missions with a seat left.")),
+        _query(
+            "sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, _("Order of results.")
+        ),
+        _query(
+            "page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, _("Page number.")
+        ),
+        _query(
+            "per_page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
+            _("Results per page."),
+        ),
+    ]
+
+
+def _path_id(name: str, description: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer"},
+        "description": description,
+    }
+
+
+# --- responses -------------------------------------------------------------------------------------
+
+
+def _cached_ok(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    headers = {
+        "ETag": {
+            "schema": {"type": "string"},
+            "description": _("Weak validator: send it back in If-None-Match."),
+        },
+        "Cache-Control": {"schema": {"type": "string"}, "description": _("Public, for a minute.")},
+    }
+    return _json(schema, description, headers=headers)
+
+
+def _common_errors(*statuses: int) -> dict[str, Any]:
+    """Error answers every operation may give, plus the ones named."""
+    texts = {
+        "400": _("Invalid parameter or API key sent in the URL."),
+        "401": _("Unknown or revoked API key."),
+        "403": _("Not allowed for this account."),
+        "404": _("Not found or not public."),
+        "429": _("Too many requests: wait the number of seconds in Retry-After."),
+    }
+    codes = {"401", "429", *map(str, statuses)}
+    responses = {code: _json(_ref("Error"), texts[code]) for code in sorted(codes)}
+    responses["429"]["headers"] = {
+        "Retry-After": {"schema": {"type": "integer"}, "description": _("Seconds before trying again.")}
+    }
+    return responses
+
+
+def _not_modified() -> dict[str, Any]:
+    return {"304": {"description": _("Not modified: your cached copy (If-None-Match) is current.")}}
+
+
+def _get(
+    summary: str,
+    description: str,
+    *,
+    parameters: list[dict[str, Any]],
+    ok: dict[str, Any],
+    errors: tuple[int, ...],
+    operation_id: str,
+    example: str,
+    tag: str,
+    security: list[dict[str, list]] | None = None,
+) -> dict[str, Any]:
+    operation = {
+        "operationId": operation_id,
+        "tags": [tag],
+        "summary": summary,
+        "description": description,
+        "parameters": parameters,
+        "responses": {"200": ok, **_not_modified(), **_common_errors(*errors)},
+        "x-example": example,
+    }
+    if security is not None:
+        operation["security"] = security
+    return {"get": operation}
+
+
+# --- the document ----------------------------------------------------------------------------------
+
+
+def paths() -> dict[str, Any]:
+    mission_id = _path_id("mission_id", _("The mission's id."))
+    association_id = _path_id("association_id", _("The association's id."))
+    return {
+        "/api/v1/missions": _get(
+            _("Search published missions"),
+            _("The same search as the site's search page, with the same parameters and results."),
+            parameters=search_parameters(),
+            ok=_cached_ok(_ref("SearchPage"), _("One page of missions, the total and the facets.")),
+            errors=(400,),
+            operation_id="searchMissions",
+            example="/api/v1/missions?q=jardin&postcode=69007&radius_km=10&domain=environnement",
+            tag="missions",
+        ),
+        "/api/v1/missions/{mission_id}": _get(
+            _("One published mission"),
+            _("Drafts, closed and cancelled missions answer 404."),
+            parameters=[mission_id],
+            ok=_cached_ok(_ref("Mission"), _("The mission.")),
+            errors=(404,),
+            operation_id="getMission",
+            example="/api/v1/missions/1",
+            tag="missions",
+        ),
+        "/api/v1/domains": _get(
+            _("The causes (domains)"),
+            _("Every domain slug with its French and English labels."),
+            parameters=[],
+            ok=_cached_ok(
+                {
+                    "type": "object",
+                    "required": ["items"],
+                    "properties": {"items": {"type": "array", "items": _ref("Domain")}},
+                },
+                _("All domains."),
+            ),
+            errors=(),
+            operation_id="listDomains",
+            example="/api/v1/domains",
+            tag="reference",
+        ),
+        "/api/v1/associations/{association_id}": _get(
+            _("One association"),
+            _(
+                "Public facts and the links to its published missions. Unknown associations, and "
+                "unverified ones with nothing published, answer 404."
+            ),
+            parameters=[association_id],
+            ok=_cached_ok(_ref("Association"), _("The association.")),
+            errors=(404,),
+            operation_id="getAssociation",
+            example="/api/v1/associations/1",
+            tag="associations",
+        ),
+        "/api/v1/recommendations": {
+            "post": {
+                "operationId": "recommendMissions",
+                "tags": ["recommendations"],
+                "summary": _("Missions suggested for a visitor"),
+                "description": _(
+                    "Anonymous: nothing is stored and no cookie is used. The answer lists up to "
+                    "%(num)d missions with a score and the reasons of each suggestion.",
+                    num=MAX_RECOMMENDATIONS,
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": _ref("RecommendationRequest")}},
+                },
+                "responses": {
+                    "200": _json(_ref("RecommendationList"), _("The suggestions, best first.")),
+                    **_common_errors(400),
+                },
+                "x-example-body": {
+                    "age_range": "18-25",
+                    "postcode": "69007",
+                    "domains": ["environnement"],
+                    "limit": 5,
+                },
+            }
+        },
+        "/api/v1/me/recommendations": _get(
+            _("Missions suggested for the signed-in volunteer"),
+            _("Uses the volunteer's profile; needs the site's session cookie (for the site's own pages)."),
+            parameters=[
+                _query(
+                    "limit",
+                    {"type": "integer", "minimum": 1, "maximum": MAX_RECOMMENDATIONS, "default": 20},
+                    _("How many suggestions."),
+                )
+            ],
+            ok=_json(_ref("RecommendationList"), _("The suggestions, best first.")),
+            errors=(400, 403),
+            operation_id="myRecommendations",
+            example="/api/v1/me/recommendations",
+            tag="recommendations",
+            security=[{"sessionCookie": []}],
+        ),
+        "/api/v1/openapi.json": _get(
+            _("This document"),
+            _("The OpenAPI description of the public API."),
+            parameters=[],
+            ok=_cached_ok({"type": "object"}, _("The OpenAPI document.")),
+            errors=(),
+            operation_id="openapiDocument",
+            example="/api/v1/openapi.json",
+            tag="reference",
+        ),
+    }
+
+
+def build_document(server_url: str) -> dict[str, Any]:
+    """The whole document, its texts in the current locale."""
+    document = {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": _("Tremplin public API"),
+            "version": API_VERSION,
+            "description": _(
+                "Published volunteering missions of Tremplin, free to read. Anonymous calls share a "
+                "modest rate limit per IP address; partners send a key in the X-API-Key header (never "
+                "in the URL) for a higher one. Answers carry a weak ETag and may be cached a minute. "
+                "Any origin may call the API (CORS), without credentials. No personal data, ever."
+            ),
+        },
+        "servers": [{"url": server_url}],
+        "tags": [
+            {"name": "missions", "description": _("Published missions.")},
+            {"name": "associations", "description": _("Associations that publish missions.")},
+            {"name": "recommendations", "description": _("Missions suggested for a person.")},
+            {"name": "reference", "description": _("Vocabularies and this document.")},
+        ],
+        "paths": paths(),
+        "components": {
+            "schemas": {
+                "Mission": mission_schema(),
+                "SearchPage": search_page_schema(),
+                "Association": association_schema(),
+                "Domain": domain_schema(),
+                "Error": error_schema(),
+                "RecommendationRequest": recommendation_request_schema(),
+                "RecommendationList": recommendation_list_schema(),
+            },
+            "securitySchemes": {
+                "apiKey": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": API_KEY_HEADER,
+                    "description": _("Optional partner key: a higher rate limit."),
+                },
+                "sessionCookie": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+            },
+        },
+        # Anonymous calls are allowed everywhere: a key is optional ({} = no credentials).
+        "security": [{}, {"apiKey": []}],
+    }
+    return document

@@ -1,0 +1,38 @@
+"""What the public API may show: published missions and associations with a public face."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from marketplace.associations.models import Association, Mission
+from marketplace.extensions import db
+
+
+def published_mission(mission_id: int) -> Mission | None:
+    return db.session.scalar(
+        select(Mission)
+        .options(joinedload(Mission.association))
+        .where(Mission.id == mission_id, Mission.status == "published")
+    )
+
+
+def published_missions_of(association_id: int) -> list[Mission]:
+    return list(
+        db.session.scalars(
+            select(Mission)
+            .where(Mission.association_id == association_id, Mission.status == "published")
+            .order_by(Mission.id)
+        )
+    )
+
+
+def public_association(association_id: int) -> tuple[Association, list[Mission]] | None:
+    """A verified association, or one with a published mission (its name is public already)."""
+    found = db.session.get(Association, association_id)
+    if found is None:
+        return None
+    missions = published_missions_of(association_id)
+    if not (found.verified or missions):
+        return None
+    return found, missions
