@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from flask import Blueprint, current_app, g, request
+from flask import Blueprint, current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
 
@@ -23,6 +23,7 @@ API_KEY_HEADER = "X-API-Key"
 # Names under which people try to pass a key in a URL; compared in lower case.
 QUERY_KEY_NAMES = frozenset({"api_key", "apikey", "api-key", "x-api-key", "x_api_key", "key"})
 _UNSET = object()
+_ENVIRON_KEY = "tremplin.api_key"
 KEY_IN_URL_MESSAGE = _l(
     "Send your API key in the X-API-Key header, never in the URL. This key is now exposed: revoke it."
 )
@@ -38,11 +39,12 @@ class ApiClientError(Exception):
 
 def current_api_key() -> ApiKey | None:
     """The valid key sent with this request (looked up once per request), or None."""
-    cached = g.get("_api_key", _UNSET)
+    # Kept in the request's environ, not on ``g``: an app context may outlive one request.
+    cached = request.environ.get(_ENVIRON_KEY, _UNSET)
     if cached is _UNSET:
         secret = request.headers.get(API_KEY_HEADER, "").strip()
         cached = active_key_for(secret) if secret else None
-        g._api_key = cached
+        request.environ[_ENVIRON_KEY] = cached
     return cached
 
 
