@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
+from flask_babel import gettext as _
+from limits import parse_many
 
 from marketplace.accounts.access import public
 from marketplace.api.openapi import build_document
@@ -53,6 +55,26 @@ def schema_summary(schema: dict[str, Any]) -> str:
     return text
 
 
+def rate_limit_text(value: str) -> str:
+    """'60 per minute' -> '60 requêtes par minute' in the reader's language."""
+    per_one = {
+        "second": _("per second"),
+        "minute": _("per minute"),
+        "hour": _("per hour"),
+        "day": _("per day"),
+    }
+    per_many = {"second": _("seconds"), "minute": _("minutes"), "hour": _("hours"), "day": _("days")}
+    parts = []
+    for item in parse_many(value):
+        name = item.GRANULARITY.name
+        if item.multiples == 1:
+            period = per_one.get(name, name)
+        else:
+            period = _("every %(num)d %(unit)s", num=item.multiples, unit=per_many.get(name, name))
+        parts.append(_("%(num)d requests %(period)s", num=item.amount, period=period))
+    return ", ".join(parts)
+
+
 @bp.get("/api/docs")
 @public
 def docs():
@@ -67,4 +89,6 @@ def docs():
         operations=found,
         schema_summary=schema_summary,
         schemas=document["components"]["schemas"],
+        anonymous_limit=rate_limit_text(current_app.config["API_ANONYMOUS_RATE_LIMIT"]),
+        keyed_limit=rate_limit_text(current_app.config["API_KEY_RATE_LIMIT"]),
     )

@@ -157,6 +157,16 @@ def domain_schema() -> dict[str, Any]:
     }
 
 
+def commune_schema() -> dict[str, Any]:
+    names = ("name", "postcode", "departement", "label")
+    return {
+        "type": "object",
+        "required": list(names),
+        "properties": {name: {"type": "string"} for name in names},
+        "additionalProperties": False,
+    }
+
+
 def error_schema() -> dict[str, Any]:
     return {
         "type": "object",
@@ -465,6 +475,29 @@ def paths() -> dict[str, Any]:
             tag="recommendations",
             security=[{"sessionCookie": []}],
         ),
+        "/api/v1/communes": _get(
+            _("Communes for autocompletion"),
+            _(
+                "French communes whose name or postcode starts like q (2 characters at least), "
+                "most populated first."
+            ),
+            parameters=[_query("q", {"type": "string"}, _("The start of a name or a postcode."))],
+            ok=_json({"type": "array", "maxItems": 10, "items": _ref("Commune")}, _("Up to 10 communes.")),
+            errors=(),
+            operation_id="suggestCommunes",
+            example="/api/v1/communes?q=villeur",
+            tag="reference",
+        ),
+        "/api/v1/skills": _get(
+            _("Skills for autocompletion"),
+            _("Skills in use on Tremplin that start like q, most frequent first."),
+            parameters=[_query("q", {"type": "string"}, _("The start of a skill."))],
+            ok=_json({"type": "array", "maxItems": 10, "items": {"type": "string"}}, _("Up to 10 skills.")),
+            errors=(),
+            operation_id="suggestSkills",
+            example="/api/v1/skills?q=compta",
+            tag="reference",
+        ),
         "/api/v1/openapi.json": _get(
             _("This document"),
             _("The OpenAPI description of the public API."),
@@ -507,6 +540,7 @@ def build_document(server_url: str) -> dict[str, Any]:
                 "Association": association_schema(),
                 "Domain": domain_schema(),
                 "Error": error_schema(),
+                "Commune": commune_schema(),
                 "RecommendationRequest": recommendation_request_schema(),
                 "RecommendationList": recommendation_list_schema(),
             },
