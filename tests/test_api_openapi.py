@@ -1,4 +1,4 @@
-"""The OpenAPI document describes every /api/v1 route with the code's own parameters; the docs page shows it."""
+"""The OpenAPI document describes every /api/v1 route with the code's own parameters; the docs show it."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class RecordingArgs(MultiDict):
         super().__init__(*args, **kwargs)
         self.asked: set[str] = set()
 
-    def getlist(self, key, type=None):  # noqa: A002 - MultiDict's signature
+    def getlist(self, key, type=None):
         self.asked.add(key)
         return super().getlist(key, type)
 
