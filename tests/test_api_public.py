@@ -102,3 +102,8 @@ def test_invalid_search_parameter_names_the_field(client):
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["code"] == "invalid_parameter" and error["field"] == "radius_km"
+
+
+def test_ids_beyond_32_bits_are_simply_not_found(client):
+    for path in ("/api/v1/missions/2147483648", "/api/v1/associations/99999999999", "/api/v1/missions/0"):
+        assert client.get(path).status_code == 404

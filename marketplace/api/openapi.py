@@ -14,6 +14,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from marketplace.api.clients import API_KEY_HEADER
+from marketplace.api.services import MAX_ID
 from marketplace.reference.slugs import AGE_RANGES, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SCHEDULE_SLUGS, SLOTS
 from marketplace.search.documents import MAX_PER_PAGE, SORTS
 from marketplace.search.params import (
@@ -309,7 +310,7 @@ def _path_id(name: str, description: str) -> dict[str, Any]:
         "name": name,
         "in": "path",
         "required": True,
-        "schema": {"type": "integer"},
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
         "description": description,
     }
 

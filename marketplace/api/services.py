@@ -8,8 +8,18 @@ from sqlalchemy.orm import joinedload
 from marketplace.associations.models import Association, Mission
 from marketplace.extensions import db
 
+# Ids are 32-bit integers on PostgreSQL: a larger one in a URL names nothing (and must not
+# reach the database, which would refuse the comparison).
+MAX_ID = 2**31 - 1
+
+
+def _valid_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
+
 
 def published_mission(mission_id: int) -> Mission | None:
+    if not _valid_id(mission_id):
+        return None
     return db.session.scalar(
         select(Mission)
         .options(joinedload(Mission.association))
@@ -29,6 +39,8 @@ def published_missions_of(association_id: int) -> list[Mission]:
 
 def public_association(association_id: int) -> tuple[Association, list[Mission]] | None:
     """A verified association, or one with a published mission (its name is public already)."""
+    if not _valid_id(association_id):
+        return None
     found = db.session.get(Association, association_id)
     if found is None:
         return None
