@@ -70,6 +70,8 @@ class Config:
     # Public API v1: one budget per client for every /api/v1 route (per IP, or per partner key).
     API_ANONYMOUS_RATE_LIMIT = os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60 per minute")
     API_KEY_RATE_LIMIT = os.environ.get("API_KEY_RATE_LIMIT", "1200 per minute")
+    # Seconds each worker keeps a public API answer (they are public for 60 s anyway); 0: off.
+    API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "30"))
     # Uploads (mission imports) are capped at 2 MB by the form; this stops larger bodies early.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(4 * 1024 * 1024)))
 
@@ -116,6 +118,8 @@ class TestingConfig(Config):
     PASSWORD_RESET_MAX_AGE = 3600
     # Most tests do not search: the search tests switch index updates back on.
     SEARCH_SYNC = False
+    # Tables are emptied with plain DELETEs between tests, which the cache cannot see.
+    API_CACHE_SECONDS = 0
 
 
 class ProductionConfig(Config):

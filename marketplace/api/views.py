@@ -16,6 +16,7 @@ from flask_babel import force_locale
 
 from marketplace.accounts.access import public
 from marketplace.api import clients, services
+from marketplace.api.cache import cached_answer, init_answer_cache
 from marketplace.api.openapi import build_document
 from marketplace.api.serializers import (
     association_with_missions_contract,
@@ -29,6 +30,7 @@ from marketplace.search.services import MissionSearchPage, search_missions
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 clients.limit_every_route(bp)
 bp.record_once(lambda _state: clients.redact_keys_in_access_logs())
+bp.record_once(lambda _state: init_answer_cache())
 
 CACHE_CONTROL = "public, max-age=60"
 CORS_ALLOWED_HEADERS = f"Content-Type, {clients.API_KEY_HEADER}, If-None-Match"
@@ -98,6 +100,7 @@ def search_payload(found: MissionSearchPage) -> dict[str, Any]:
 
 @bp.get("/missions")
 @public
+@cached_answer(CACHE_CONTROL)
 def missions():
     try:
         params = parse_search_args(request.args)
@@ -108,6 +111,7 @@ def missions():
 
 @bp.get("/missions/<int:mission_id>")
 @public
+@cached_answer(CACHE_CONTROL)
 def mission(mission_id: int):
     found = services.published_mission(mission_id)
     if found is None:
@@ -117,12 +121,14 @@ def mission(mission_id: int):
 
 @bp.get("/domains")
 @public
+@cached_answer(CACHE_CONTROL)
 def domains():
     return cacheable({"items": domains_contract()})
 
 
 @bp.get("/associations/<int:association_id>")
 @public
+@cached_answer(CACHE_CONTROL)
 def association(association_id: int):
     found = services.public_association(association_id)
     if found is None:
@@ -132,6 +138,7 @@ def association(association_id: int):
 
 @bp.get("/openapi.json")
 @public
+@cached_answer(CACHE_CONTROL)
 def openapi_document():
     with force_locale("en"):
         document = build_document(api_server_url())
