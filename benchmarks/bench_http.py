@@ -276,6 +276,33 @@ def exists(url: str) -> bool:
     return response.status == 200
 
 
+def cpu_per_request(client, path: str, count: int = 200, headers: dict | None = None) -> float:
+    """Milliseconds of this process's CPU per request through the WSGI test client."""
+    client.get(path, headers=headers)
+    started = time.process_time()
+    for _ in range(count):
+        client.get(path, headers=headers)
+    return (time.process_time() - started) / count * 1000
+
+
+def print_cpu_figures(env: dict[str, str], query: str) -> None:
+    """CPU cost per request in one process: a figure a busy machine disturbs far less than req/s."""
+    os.environ.update(env)
+    from marketplace import create_app
+
+    bare = cpu_per_request(bare_app.test_client(), "/")
+    print(f"in-process CPU per request (WSGI test client): bare page {bare:.2f} ms")
+    for seconds in (0, 30):
+        app = create_app({"API_CACHE_SECONDS": seconds})
+        client = app.test_client()
+        label = "answer cache off" if not seconds else "answer cache on "
+        figures = [
+            f"{path} {cpu_per_request(client, path):.2f} ms"
+            for path in ("/api/v1/missions", f"/api/v1/missions?q={query}", "/api/v1/domains")
+        ]
+        print(f"  {label}: " + ", ".join(figures))
+
+
 # --- the run ------------------------------------------------------------------------------------------------
 
 
@@ -313,6 +340,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             env = app_environment(workdir, f"sqlite:///{workdir / 'bench.db'}", "whoosh")
             print(f"data: demo data on SQLite, {load_demo(env)} missions indexed (search backend whoosh)")
+        print_cpu_figures(env, args.query)
         try:
             with gunicorn("wsgi:app", env, "/api/v1/domains") as base:
                 mission_id = first_published_mission(base)

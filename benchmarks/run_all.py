@@ -2,6 +2,7 @@
 
     python benchmarks/run_all.py                   # every bench_*.py
     python benchmarks/run_all.py search            # only those whose name contains "search"
+    python benchmarks/run_all.py --http            # also the HTTP benchmark (gunicorn + wrk, ~2 min)
 
 Each script prints its own figures; this runner adds a header per script, the time it took,
 and exits with status 1 when any of them failed (the others still run).
@@ -15,11 +16,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Scripts that run only when their option is given (they take minutes or start servers).
+OPT_IN = {"bench_http": "--http"}
 
 
-def benchmark_scripts(name_filter: str = "") -> list[Path]:
-    """The bench_*.py scripts next to this one, by name."""
-    return sorted(path for path in HERE.glob("bench_*.py") if name_filter in path.stem)
+def benchmark_scripts(name_filter: str = "", options: frozenset[str] = frozenset()) -> list[Path]:
+    """The bench_*.py scripts next to this one, by name; opt-in ones only with their option."""
+    return sorted(
+        path
+        for path in HERE.glob("bench_*.py")
+        if name_filter in path.stem and (path.stem not in OPT_IN or OPT_IN[path.stem] in options)
+    )
 
 
 def run(script: Path) -> int:
@@ -35,7 +42,9 @@ def run(script: Path) -> int:
 
 def main(argv: list[str]) -> int:
     """Run the selected benchmarks; return 1 if one of them failed."""
-    scripts = benchmark_scripts(argv[0] if argv else "")
+    options = frozenset(arg for arg in argv if arg.startswith("--"))
+    names = [arg for arg in argv if not arg.startswith("--")]
+    scripts = benchmark_scripts(names[0] if names else "", options)
     if not scripts:
         print("No benchmark matches.")
         return 1
