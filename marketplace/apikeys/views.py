@@ -23,8 +23,8 @@ def _me() -> User:
     return current_user._get_current_object()
 
 
-def _new_key_form(user: User) -> NewKeyForm:
-    form = NewKeyForm()
+def _new_key_form(user: User, *, blank: bool = False) -> NewKeyForm:
+    form = NewKeyForm(formdata=None) if blank else NewKeyForm()
     form.offer_owners(services.manageable_networks(user), site_wide=user.role == "site_admin")
     return form
 
@@ -58,7 +58,7 @@ def index():
         return _page(form, status=error.status_code)
     db.session.commit()
     # Rendered, not redirected: this answer is the only time the secret exists outside the client.
-    return _page(_new_key_form(user), created=key, secret=secret)
+    return _page(_new_key_form(user, blank=True), created=key, secret=secret)
 
 
 @bp.post("/espace/cles-api/<int:key_id>/revoquer")
