@@ -287,13 +287,21 @@ def cpu_per_request(client, path: str, count: int = 200, headers: dict | None = 
 
 def print_cpu_figures(env: dict[str, str], query: str) -> None:
     """CPU cost per request in one process: a figure a busy machine disturbs far less than req/s."""
-    os.environ.update(env)
     from marketplace import create_app
+    from marketplace.config import normalize_database_url
 
+    # Settings given explicitly: the config classes may have been read before ``env`` was set.
+    os.environ["TREMPLIN_ENV"] = "development"
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": normalize_database_url(env["DATABASE_URL"]),
+        "SEARCH_BACKEND": env["SEARCH_BACKEND"],
+        "SEARCH_INDEX_DIR": env["SEARCH_INDEX_DIR"],
+        "API_ANONYMOUS_RATE_LIMIT": env["API_ANONYMOUS_RATE_LIMIT"],
+    }
     bare = cpu_per_request(bare_app.test_client(), "/")
     print(f"in-process CPU per request (WSGI test client): bare page {bare:.2f} ms")
     for seconds in (0, 30):
-        app = create_app({"API_CACHE_SECONDS": seconds})
+        app = create_app({**settings, "API_CACHE_SECONDS": seconds})
         client = app.test_client()
         label = "answer cache off" if not seconds else "answer cache on "
         figures = [
