@@ -11,17 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.conftest import DEFAULT_PASSWORD
+from tests.browser.test_mission_publishing import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, live_server: str, email: str) -> None:
-    page.goto(live_server + "/connexion")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def _get(url: str, headers: dict | None = None) -> int:
@@ -36,7 +28,7 @@ def _get(url: str, headers: dict | None = None) -> int:
 def test_network_admin_creates_a_key_sees_it_once_uses_it_then_revokes_it(page, live_server, make):
     admin = make.user("network_admin", email="claire@mda-lyon.example.fr", first_name="Claire")
     make.network("Maison des associations de Lyon", admin=admin)
-    _sign_in(page, live_server, admin.email)
+    sign_in(page, live_server, admin.email)
 
     page.goto(live_server + "/api/docs")
     page.get_by_role("link", name="Gérer vos clés d’API").click()
@@ -74,7 +66,7 @@ def test_volunteer_gets_a_calendar_link_and_regenerates_it(page, live_server, ma
     volunteer = make.user("candidate", email="samir@example.fr", first_name="Samir")
     mission = make.mission(title="Maraude du jeudi soir", start_date=date.today() + timedelta(days=5))
     make.application(mission, volunteer, status="accepted")
-    _sign_in(page, live_server, volunteer.email)
+    sign_in(page, live_server, volunteer.email)
 
     page.goto(live_server + "/espace/candidatures")
     page.get_by_role("button", name="Obtenir le lien de mon agenda").click()
