@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from marketplace.search import analysis
 from marketplace.search.documents import (
-    DAY_SLUGS,
+    DAY_PART_SLUGS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
     SLOTS,
@@ -50,7 +50,7 @@ from marketplace.search.documents import (
 from marketplace.search.index import AGE_BOUNDS, EARTH_RADIUS_KM, KM_PER_DEGREE, NO_MAX_AGE, SNIPPET_CHARS
 
 # Written on the schema by install() and the migration; change it with the DDL below.
-SCHEMA_VERSION = "tremplin-search 2"
+SCHEMA_VERSION = "tremplin-search 3"
 DOCUMENT_INDEX = "search.missions_document_idx"
 # ts_rank weights for D, C, B, A: description (C) < skills (B) < title (A).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -69,6 +69,8 @@ def _sql_array(values: Sequence[str]) -> str:
 _SLOTS_ARRAY = _sql_array(SLOTS)
 _DOMAINS_ARRAY = _sql_array(DOMAIN_SLUGS)
 _KINDS_ARRAY = _sql_array(MISSION_KIND_SLUGS)
+_DAY_PARTS_ARRAY = _sql_array(DAY_PART_SLUGS)
+_PARTS = len(DAY_PART_SLUGS)  # SLOTS run day by day, each day's parts in order: bit = day * 3 + part
 
 
 def _projection(row: str) -> str:
@@ -86,7 +88,7 @@ def _projection(row: str) -> str:
         {row}.start_date,
         {row}.end_date,
         search.slot_bits({row}.slots),
-        search.weekdays({row}.schedule, {row}.start_date, {row}.end_date),
+        search.day_slots({row}.schedule, {row}.start_date, {row}.end_date, {row}.day_parts),
         {row}.min_age,
         {row}.max_age,
         greatest({row}.capacity - {row}.seats_taken, 0),
@@ -94,7 +96,7 @@ def _projection(row: str) -> str:
 
 
 _COLUMNS = """mission_id, document, domain, kind, facet, remote, recurring, lat, lon, start_date, end_date,
-    slot_bits, weekdays, min_age, max_age, seats_left, published_at"""
+    slot_bits, day_slots, min_age, max_age, seats_left, published_at"""
 _UPDATE_ALL = ", ".join(f"{column.strip()} = EXCLUDED.{column.strip()}" for column in _COLUMNS.split(",")[1:])
 
 
@@ -136,12 +138,23 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
         AS $$ SELECT CASE WHEN json_typeof(slots) = 'array' THEN coalesce(
                 (SELECT bit_or(1 << (array_position({_SLOTS_ARRAY}, item) - 1))
                  FROM json_array_elements_text(slots) AS item), 0) ELSE 0 END $$""",
-    # One-off missions: the weekdays their dates cover (Monday = bit 0), as the Whoosh index does.
-    """CREATE OR REPLACE FUNCTION search.weekdays(schedule text, start_date date, end_date date)
+    # One-off missions: the weekly slots their dates' weekdays and parts of the day cover (every
+    # part when none is said), as bits of SLOTS, like documents.one_off_slots for Whoosh.
+    f"""CREATE OR REPLACE FUNCTION search.day_part_numbers(day_parts json) RETURNS integer[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(
+                (SELECT array_agg(array_position({_DAY_PARTS_ARRAY}, item) - 1)
+                 FROM json_array_elements_text(CASE WHEN json_typeof(day_parts) = 'array'
+                                                    THEN day_parts ELSE '[]' END) AS item
+                 WHERE item = ANY({_DAY_PARTS_ARRAY})),
+                ARRAY[{", ".join(str(number) for number in range(_PARTS))}]) $$""",
+    f"""CREATE OR REPLACE FUNCTION search.day_slots(schedule text, start_date date, end_date date,
+                                                   day_parts json)
         RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $$ SELECT CASE WHEN schedule = 'one_off' AND start_date IS NOT NULL THEN
-                (SELECT bit_or(1 << (extract(isodow FROM start_date + day)::integer - 1))
-                 FROM generate_series(0, least(greatest(coalesce(end_date - start_date, 0), 0), 6)) AS day)
+                (SELECT bit_or(1 << ((extract(isodow FROM start_date + day)::integer - 1) * {_PARTS} + part))
+                 FROM generate_series(0, least(greatest(coalesce(end_date - start_date, 0), 0), 6)) AS day,
+                      unnest(search.day_part_numbers(day_parts)) AS part)
               ELSE 0 END $$""",
     # (domain, kind) as one small number: counting facets groups by it, which is cheaper than
     # grouping by two strings; -1 for a slug outside the vocabulary (never counted).
@@ -162,7 +175,7 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
         start_date date,
         end_date date,
         slot_bits integer NOT NULL,
-        weekdays integer NOT NULL,
+        day_slots integer NOT NULL,
         min_age integer NOT NULL,
         max_age integer,
         seats_left integer NOT NULL,
@@ -172,6 +185,11 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
     "ALTER TABLE search.missions ADD COLUMN IF NOT EXISTS facet smallint NOT NULL DEFAULT -1",
     "ALTER TABLE search.missions ALTER COLUMN facet DROP DEFAULT",
     "UPDATE search.missions SET facet = search.facet(domain, kind) WHERE facet = -1",
+    # Version 2 tables keep one-off missions' weekdays only: the rebuild fills the slots instead.
+    "ALTER TABLE search.missions ADD COLUMN IF NOT EXISTS day_slots integer NOT NULL DEFAULT 0",
+    "ALTER TABLE search.missions ALTER COLUMN day_slots DROP DEFAULT",
+    "ALTER TABLE search.missions DROP COLUMN IF EXISTS weekdays",
+    "DROP FUNCTION IF EXISTS search.weekdays(text, date, date)",
     # Searches read GIN's pending list entry by entry: keep it short (the default is 4 MB).
     """CREATE INDEX IF NOT EXISTS missions_document_idx ON search.missions USING gin (document)
         WITH (gin_pending_list_limit = 128)""",
@@ -357,10 +375,9 @@ class _Plan:
         if query.slots:
             # Missions with no slots (recurring) or no date (one-off) are flexible and always pass.
             params["slot_bits"] = _bits(query.slots, SLOTS)
-            params["day_bits"] = _bits([slot.split("_")[0] for slot in query.slots], DAY_SLUGS)
             where.append(
                 "CASE WHEN s.recurring THEN (s.slot_bits & :slot_bits) <> 0 OR s.slot_bits = 0"
-                " ELSE (s.weekdays & :day_bits) <> 0 OR s.start_date IS NULL END"
+                " ELSE (s.day_slots & :slot_bits) <> 0 OR s.start_date IS NULL END"
             )
         if query.date_from or query.date_to:
             # A one-off mission with only a start date lasts that day; unknown ends are open.
