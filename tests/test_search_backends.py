@@ -404,6 +404,50 @@ def test_postgres_reindex_command_repairs_missing_triggers(app, runner, mission)
         app.config["SEARCH_BACKEND"] = "whoosh"
 
 
+@pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
+def test_postgres_facet_codes_decode_to_their_domain_and_kind(app):
+    from marketplace.search import postgres
+    from marketplace.search.documents import DOMAIN_SLUGS, MISSION_KIND_SLUGS
+
+    app.config["SEARCH_BACKEND"] = "postgres"
+    try:
+        services.reindex_all()  # installs search.facet()
+        pairs = [(domain, kind) for domain in DOMAIN_SLUGS for kind in MISSION_KIND_SLUGS]
+        codes = db.session.execute(
+            text("SELECT search.facet(d, k) FROM unnest(CAST(:d AS text[]), CAST(:k AS text[])) AS p(d, k)"),
+            {"d": [d for d, _ in pairs], "k": [k for _, k in pairs]},
+        ).scalars()
+        assert [postgres.facet_pair(code) for code in codes] == pairs
+        unknown = db.session.scalar(text("SELECT search.facet('jardinage', 'ponctual')"))
+        assert unknown == -1 and postgres.facet_pair(unknown) is None
+    finally:
+        app.config["SEARCH_BACKEND"] = "whoosh"
+
+
+@pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
+def test_postgres_reindex_upgrades_search_tables_of_an_older_schema(app, runner, mission):
+    app.config["SEARCH_BACKEND"] = "postgres"
+    try:
+        services.reindex_all()
+        evening = mission("Veillée contée", day_parts=["evening"])
+        # The version 1 layout: no facet code, one-off missions' weekdays instead of their slots.
+        for statement in (
+            "ALTER TABLE search.missions DROP COLUMN facet",
+            "ALTER TABLE search.missions DROP COLUMN day_slots",
+            "ALTER TABLE search.missions ADD COLUMN weekdays integer NOT NULL DEFAULT 0",
+            "ALTER TABLE search.missions ALTER COLUMN weekdays DROP DEFAULT",
+            "COMMENT ON SCHEMA search IS 'tremplin-search 1'",
+        ):
+            db.session.execute(text(statement))
+        db.session.commit()
+        assert runner.invoke(args=["search", "reindex"]).exit_code == 0
+        result = services.search(SearchQuery(q="veillee", slots=("wed_evening",)))
+        assert ids(result) == [evening.id] and result.facets["domain"] == {"education": 1}
+        assert ids(services.search(SearchQuery(q="veillee", slots=("wed_morning",)))) == []
+    finally:
+        app.config["SEARCH_BACKEND"] = "whoosh"
+
+
 def test_postgres_backend_refuses_another_database(app):
     if is_postgres():
         pytest.skip("runs on SQLite only")
