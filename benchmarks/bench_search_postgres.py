@@ -4,13 +4,15 @@
     python benchmarks/bench_search_postgres.py --large         # 10,000 and 100,000
     python benchmarks/bench_search_postgres.py --url postgresql://postgres@127.0.0.1:5432/postgres
 
-The script creates a scratch database (``tremplin_bench`` on the server of ``--url``, or of
-``BENCH_DATABASE_URL``), builds the app's tables there, and drops it at the end (``--keep`` keeps
-it). For each size: insert time (COPY of the missions), index time (``flask search reindex``'s
-work: search tables, GIN index, vocabulary), index size, p50/p95 of searches (1-3 words with a
-domain or a distance filter, page of 20; the same queries as the Whoosh benchmark) and the
-latency of "update visible to the next search" (UPDATE one title, COMMIT, search for it).
-Timings are wall-clock from the client, so they include the round trips to the server.
+The script creates a scratch database (``tremplin_bench``, or ``--database``, on the server of
+``--url`` or of ``BENCH_DATABASE_URL``), builds the app's tables there, and drops it at the end
+(``--keep`` keeps it). For each size: insert time (COPY of the missions), index time (``flask
+search reindex``'s work: search tables, GIN index, vocabulary), index size, p50/p95 of searches
+(1-3 words with a domain or a distance filter, page of 20; the same queries as the Whoosh
+benchmark) and the latency of "update visible to the next search" (UPDATE one title, COMMIT,
+search for it).
+Timings are wall-clock from the client, so they include the round trips to the server; the
+machine's load average is printed beside them (figures taken on a busy machine are inflated).
 Runtime: ~30 s at 10k; the 100k build takes about 1 minute more on 2 cores.
 """
 
@@ -114,6 +116,11 @@ def summary(label: str, timings: list[float]) -> str:
     )
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average, to judge how noisy the timings beside it are."""
+    return f"[load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores]"
+
+
 def run_searches(engine: Engine, queries: Iterable[SearchQuery]) -> tuple[list[float], list[int]]:
     """Run each query in its own transaction, as a request would; return timings and totals."""
     timings, totals = [], []
@@ -151,11 +158,11 @@ def time_updates(engine: Engine, documents: list[MissionDocument], count: int, s
 
 
 def bench_size(
-    server_url: str, size: int, query_count: int, update_count: int, seed: int, keep: bool
+    server_url: str, database: str, size: int, query_count: int, update_count: int, seed: int, keep: bool
 ) -> None:
     """Build a scratch database of ``size`` missions and print its figures."""
     print(f"\n== {size:,} missions ==")
-    url = scratch_database(server_url, BENCH_DATABASE, create=True)
+    url = scratch_database(server_url, database, create=True)
     create_tables(url)
     engine = create_engine(url)
     try:
@@ -176,7 +183,7 @@ def bench_size(
         queries = generate_queries(query_count)
         run_searches(engine, queries[:10])  # warm the caches; not counted
         timings, totals = run_searches(engine, queries)
-        print(summary("search, 1-3 words + domain or distance filter, page of 20", timings))
+        print(summary("search, 1-3 words + domain or distance filter, page of 20", timings), load_average())
         print(summary("  with a domain filter  ", timings[1::2]))
         print(summary("  with a distance filter", timings[0::2]))
         print(f"  hits per query: median {statistics.median(totals):,.0f}, max {max(totals):,}")
@@ -185,7 +192,7 @@ def bench_size(
     finally:
         engine.dispose()
         if not keep:
-            scratch_database(server_url, BENCH_DATABASE, create=False)
+            scratch_database(server_url, database, create=False)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -199,20 +206,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--queries", type=int, default=200, help="timed searches per size (default 200)")
     parser.add_argument("--updates", type=int, default=50, help="timed updates per size (default 50)")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DATABASE} database")
+    parser.add_argument(
+        "--database", default=BENCH_DATABASE, help=f"scratch database (default {BENCH_DATABASE})"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args(argv)
 
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     if args.large and 100_000 not in sizes:
         sizes.append(100_000)
-    print(f"PostgreSQL search benchmark; sizes {sizes}; scratch database {BENCH_DATABASE}")
+    print(f"PostgreSQL search benchmark; sizes {sizes}; scratch database {args.database}")
     try:
-        scratch_database(args.url, BENCH_DATABASE, create=False)
+        scratch_database(args.url, args.database, create=False)
     except OperationalError as error:
         print(f"skipped: no PostgreSQL server at {make_url(args.url).render_as_string()} ({error.orig})")
         return
     for size in sizes:
-        bench_size(args.url, size, args.queries, args.updates, args.seed, args.keep)
+        bench_size(args.url, args.database, size, args.queries, args.updates, args.seed, args.keep)
 
 
 if __name__ == "__main__":

@@ -35,10 +35,12 @@ from marketplace.demo.loader import (
     SHARED_PASSWORD,
     DemoSummary,
     database_is_empty,
+    day_parts_said,
     load_demo_data,
 )
 from marketplace.extensions import db
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
+from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import (
     ACTIVE_APPLICATION_STATUSES,
     AGE_RANGES,
@@ -198,6 +200,30 @@ def test_one_off_and_recurring_schedules_are_consistent(session):
             assert mission.slots and set(mission.slots) <= set(SLOTS)
             assert 1 <= mission.hours_per_week <= 6
     assert any(m.schedule == "recurring" and m.start_date is None for m in missions)
+
+
+def test_most_one_off_missions_say_their_parts_of_the_day_as_their_text_does(session):
+    one_offs = [m for m in _all(session, Mission) if m.schedule == "one_off"]
+    said = [m for m in one_offs if m.day_parts]
+    assert len(said) >= 0.75 * len(one_offs)
+    assert all(m.day_parts == [p for p in DAY_PART_SLUGS if p in m.day_parts] for m in said)
+    reading = next(m for m in one_offs if m.title.startswith("Lecture à voix haute"))
+    assert reading.day_parts == ["evening"]  # "une soirée, de 18 h à 22 h"
+    assert all(m.day_parts == [] for m in _all(session, Mission) if m.schedule == "recurring")
+
+
+@pytest.mark.parametrize(
+    ("practical", "parts"),
+    [
+        ("de 9 h à 12 h 30, café à l'arrivée", ["morning"]),
+        ("un dimanche de 12 h 30 à 14 h 30", ["afternoon"]),
+        ("une soirée de 19 h à minuit", ["evening"]),
+        ("créneaux de 3 h entre 14 h et 17 h", ["afternoon"]),
+        ("deux jours, créneaux de 4 h", []),
+    ],
+)
+def test_parts_of_the_day_come_from_the_hours_of_the_text(practical, parts):
+    assert day_parts_said(f"Texte.\n- **En pratique** : {practical}\n") == parts
 
 
 def test_mission_ages_capacity_and_places(session):

@@ -130,6 +130,40 @@ def test_csv_import_reads_lists_separated_by_semicolons_and_decimal_commas():
     assert (mission.schedule, mission.hours_per_week, mission.capacity) == ("recurring", 2.5, 4)
 
 
+def test_day_parts_of_one_off_missions_are_read_from_json_lines_and_csv():
+    header = "title;description;domain;association.name;city;postcode;schedule;start_date;day_parts"
+    row = f"Collecte du soir;{DESCRIPTION};aide-alimentaire;Relais;Lyon;69007;one_off;{SOON};evening; morning"
+    text = "\n".join([header, row.replace("evening; morning", '"evening; morning"')]) + "\n"
+    assert import_missions(text, "csv", by=None).problems == []
+    assert db.session.scalar(select(Mission.day_parts)) == ["morning", "evening"]  # in day order
+    report = import_missions(
+        jsonl(mission_line(external_id="afternoon", day_parts=["afternoon"])), "jsonl", by=None
+    )
+    assert report.problems == []
+    afternoon = db.session.scalar(select(Mission).where(Mission.external_id == "afternoon"))
+    assert afternoon.day_parts == ["afternoon"]
+
+
+def test_an_unknown_day_part_rejects_its_line_with_the_line_number():
+    text = jsonl(
+        mission_line(external_id="ok", day_parts=["morning"]),
+        mission_line(external_id="bad-part", day_parts=["morning", "night"]),
+        mission_line(external_id="not-a-list", day_parts=12),
+    )
+    report = import_missions(text, "jsonl", by=None)
+    assert problems_by_line(report) == {2: {"day_parts"}, 3: {"day_parts"}}
+    assert "night" in str(next(problem.reason for problem in report.problems if problem.line == 2))
+    assert list(db.session.scalars(select(Mission.external_id))) == ["ok"]
+
+
+def test_a_recurring_mission_keeps_no_day_parts():
+    line = mission_line(
+        schedule="recurring", slots=["wed_afternoon"], hours_per_week=2, end_date=None, day_parts=["morning"]
+    )
+    assert import_missions(jsonl(line), "jsonl", by=None).problems == []
+    assert db.session.scalar(select(Mission.day_parts)) == []
+
+
 def test_csv_with_commas_and_an_association_column_is_read_too():
     text = (
         "title,description,kind,domain,association,remote,schedule,slots,hours_per_week,skills\n"

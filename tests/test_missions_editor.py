@@ -168,6 +168,56 @@ def test_a_recurring_mission_keeps_its_slots_and_accepts_a_decimal_comma(client,
     assert mission.hours_per_week == 1.5
 
 
+def test_a_one_off_mission_keeps_its_parts_of_the_day_in_day_order(client, owner):
+    assert (
+        client.post(
+            "/espace/missions/nouvelle", data=valid_form(day_parts=["evening", "morning"])
+        ).status_code
+        == 302
+    )
+    assert db.session.scalar(select(Mission.day_parts)) == ["morning", "evening"]
+
+
+def test_a_recurring_mission_keeps_no_parts_of_the_day(client, owner):
+    form = valid_form(
+        schedule="recurring", start_date="", slots=["sat_morning"], hours_per_week="2", day_parts=["evening"]
+    )
+    assert client.post("/espace/missions/nouvelle", data=form).status_code == 302
+    assert db.session.scalar(select(Mission.day_parts)) == []  # its slots say when
+
+
+def test_a_refused_form_keeps_the_ticked_parts_of_the_day(client, owner):
+    page = client.post(
+        "/espace/missions/nouvelle", data=valid_form(capacity="0", day_parts=["afternoon"])
+    ).get_data(as_text=True)
+    ticked = re.findall(r'<input checked[^>]*name="day_parts"[^>]*value="(\w+)"', page)
+    assert ticked == ["afternoon"]
+    assert len(re.findall(r'name="day_parts"', page)) == 3  # morning, afternoon, evening
+    assert mission_count() == 0
+
+
+def test_an_unknown_part_of_the_day_is_a_rule_of_the_service():
+    from marketplace.associations.missions import MissionData, mission_problems
+
+    data = MissionData(day_parts=["night"])
+    assert "day_parts" in mission_problems(data, today=date.today())
+
+
+def test_the_public_page_says_the_parts_of_the_day_after_the_date(client, make):
+    saturday = date.today() + timedelta(days=(5 - date.today().weekday()) % 7 + 7)
+    mission = make.mission(start_date=saturday, day_parts=["morning", "evening"])
+    with client.session_transaction() as session:
+        session["locale"] = "en"
+    page = unescape(client.get(f"/missions/{mission.id}").get_data(as_text=True))
+    assert re.search(
+        r"Saturday, \w+ \d+, \d{4}, <span data-testid=\"day-parts\">morning and evening</span>", page
+    )
+    with client.session_transaction() as session:
+        session["locale"] = "fr"
+    page = unescape(client.get(f"/missions/{mission.id}").get_data(as_text=True))
+    assert re.search(r"samedi \d+ \w+ \d{4}, <span data-testid=\"day-parts\">matin et soir</span>", page)
+
+
 def test_submitting_a_new_mission_sends_it_to_review_and_tells_the_moderators(client, owner, make):
     admin = make.user("site_admin")
     response = client.post("/espace/missions/nouvelle", data=valid_form(action="submit"))

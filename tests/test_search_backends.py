@@ -227,6 +227,27 @@ def test_slots_match_one_off_missions_by_the_weekday_of_their_date(find, mission
     assert ids(find(slots=("sun_afternoon",))) == [over_the_weekend.id]
 
 
+def test_a_one_off_mission_with_day_parts_matches_only_slots_of_its_weekday_and_parts(find, mission):
+    evening = mission(start_date=WEDNESDAY, day_parts=["evening"])
+    morning_or_afternoon = mission(start_date=WEDNESDAY, day_parts=["morning", "afternoon"])
+    not_said = mission(start_date=WEDNESDAY, day_parts=[])
+    assert sorted(ids(find(slots=("wed_evening",)))) == sorted([evening.id, not_said.id])
+    assert sorted(ids(find(slots=("wed_morning",)))) == sorted([morning_or_afternoon.id, not_said.id])
+    assert ids(find(slots=("thu_evening",))) == []  # the right part of the day, on another day
+
+
+def test_each_requested_slot_is_checked_on_its_own_for_one_off_missions(find, mission):
+    # Saturday and Sunday, evenings only: neither Saturday morning nor Sunday afternoon is one of
+    # its slots, although each has one of its days; Sunday evening is.
+    weekend_evenings = mission(
+        start_date=WEDNESDAY + timedelta(days=3),
+        end_date=WEDNESDAY + timedelta(days=4),
+        day_parts=["evening"],
+    )
+    assert ids(find(slots=("sat_morning", "sun_afternoon"))) == []
+    assert ids(find(slots=("sat_morning", "sun_evening"))) == [weekend_evenings.id]
+
+
 def test_date_window_keeps_overlapping_one_offs_and_running_recurring_missions(find, mission):
     inside = mission(start_date=date(2030, 6, 10))
     mission(start_date=date(2030, 7, 10))
@@ -352,6 +373,10 @@ def test_postgres_search_tables_follow_every_write_without_reindexing(app, missi
         )
         db.session.commit()
         assert ids(services.search(SearchQuery(q="jouets"))) == []  # full: the seat counter counts
+        first.day_parts = ["morning"]
+        db.session.commit()
+        evening = SearchQuery(q="jouets", with_seats=False, slots=("wed_evening",))
+        assert ids(services.search(evening)) == []  # its parts of the day, written by the trigger
         first.status = "closed"
         db.session.delete(draft)
         db.session.commit()
@@ -375,6 +400,50 @@ def test_postgres_reindex_command_repairs_missing_triggers(app, runner, mission)
         assert not services.index_is_stale()
         published = set(db.session.scalars(select(Mission.id).where(Mission.status == "published")))
         assert {hit.id for hit in services.search(SearchQuery(q="numerique")).hits} == published
+    finally:
+        app.config["SEARCH_BACKEND"] = "whoosh"
+
+
+@pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
+def test_postgres_facet_codes_decode_to_their_domain_and_kind(app):
+    from marketplace.search import postgres
+    from marketplace.search.documents import DOMAIN_SLUGS, MISSION_KIND_SLUGS
+
+    app.config["SEARCH_BACKEND"] = "postgres"
+    try:
+        services.reindex_all()  # installs search.facet()
+        pairs = [(domain, kind) for domain in DOMAIN_SLUGS for kind in MISSION_KIND_SLUGS]
+        codes = db.session.execute(
+            text("SELECT search.facet(d, k) FROM unnest(CAST(:d AS text[]), CAST(:k AS text[])) AS p(d, k)"),
+            {"d": [d for d, _ in pairs], "k": [k for _, k in pairs]},
+        ).scalars()
+        assert [postgres.facet_pair(code) for code in codes] == pairs
+        unknown = db.session.scalar(text("SELECT search.facet('jardinage', 'ponctual')"))
+        assert unknown == -1 and postgres.facet_pair(unknown) is None
+    finally:
+        app.config["SEARCH_BACKEND"] = "whoosh"
+
+
+@pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
+def test_postgres_reindex_upgrades_search_tables_of_an_older_schema(app, runner, mission):
+    app.config["SEARCH_BACKEND"] = "postgres"
+    try:
+        services.reindex_all()
+        evening = mission("Veillée contée", day_parts=["evening"])
+        # The version 1 layout: no facet code, one-off missions' weekdays instead of their slots.
+        for statement in (
+            "ALTER TABLE search.missions DROP COLUMN facet",
+            "ALTER TABLE search.missions DROP COLUMN day_slots",
+            "ALTER TABLE search.missions ADD COLUMN weekdays integer NOT NULL DEFAULT 0",
+            "ALTER TABLE search.missions ALTER COLUMN weekdays DROP DEFAULT",
+            "COMMENT ON SCHEMA search IS 'tremplin-search 1'",
+        ):
+            db.session.execute(text(statement))
+        db.session.commit()
+        assert runner.invoke(args=["search", "reindex"]).exit_code == 0
+        result = services.search(SearchQuery(q="veillee", slots=("wed_evening",)))
+        assert ids(result) == [evening.id] and result.facets["domain"] == {"education": 1}
+        assert ids(services.search(SearchQuery(q="veillee", slots=("wed_morning",)))) == []
     finally:
         app.config["SEARCH_BACKEND"] = "whoosh"
 

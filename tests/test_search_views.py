@@ -207,6 +207,16 @@ def test_api_answer_is_the_mission_contract_plus_distance(client, world):
     assert 0 <= item["distance_km"] < 1
 
 
+def test_the_contract_gives_the_parts_of_the_day_of_a_one_off_mission(client, world, make):
+    evening = make.mission(world["garden"].association, title="Veillée contée", day_parts=["evening"])
+    services.reindex_all()
+    assert client.get(f"/api/v1/missions/{evening.id}").get_json()["day_parts"] == ["evening"]
+    assert client.get(f"/api/v1/missions/{world['garden'].id}").get_json()["day_parts"] == []  # not said
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[evening.start_date.weekday()]
+    assert api_ids(client.get(f"/api/v1/missions?q=veillee&slots={weekday}_evening")) == [evening.id]
+    assert api_ids(client.get(f"/api/v1/missions?q=veillee&slots={weekday}_morning")) == []
+
+
 def test_api_items_without_a_place_have_a_null_distance(client, world):
     items = client.get("/api/v1/missions?q=jardin").get_json()["items"]
     assert items and all(item["distance_km"] is None for item in items)

@@ -29,6 +29,7 @@ def mission_contract(mission: Mission, *, distance_km: float | None = None) -> d
         "start_date": mission.start_date.isoformat() if mission.start_date else None,
         "end_date": mission.end_date.isoformat() if mission.end_date else None,
         "slots": list(mission.slots or []),
+        "day_parts": list(mission.day_parts or []),
         "hours_per_week": mission.hours_per_week,
         "min_age": mission.min_age,
         "max_age": mission.max_age,

@@ -27,7 +27,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import TextInput
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from marketplace.associations.missions import (
     MAX_COMMENT,
@@ -36,7 +36,7 @@ from marketplace.associations.missions import (
     mission_problems,
     normalized,
 )
-from marketplace.reference.vocabularies import DOMAINS, MISSION_KINDS, SCHEDULES, SLOTS
+from marketplace.reference.vocabularies import DAY_PARTS, DOMAINS, MISSION_KINDS, SCHEDULES, SLOTS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]  # browsers send ISO; without a date picker people type 14/06/2026
 NOT_A_DATE = _l("Enter a date like 14/06/2026.")
@@ -44,7 +44,7 @@ NOT_A_WHOLE_NUMBER = _l("Enter a whole number, like 18.")
 NOT_A_NUMBER = _l("Enter a number, like 2 or 1,5.")
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "what": ("title", "kind", "domain", "description", "skills"),
-    "when": ("schedule", "start_date", "end_date", "slots", "hours_per_week"),
+    "when": ("schedule", "start_date", "end_date", "day_parts", "slots", "hours_per_week"),
     "where": ("remote", "address", "postcode", "city"),
     "who": ("min_age", "max_age", "motivation_required"),
     "how_many": ("capacity",),
@@ -169,6 +169,14 @@ class MissionForm(FlaskForm):
             "Only when the mission lasts several days, or when a recurring mission stops on a date."
         ),
     )
+    day_parts = SelectMultipleField(
+        _l("Time of day (optional)"),
+        choices=_choices(DAY_PARTS),
+        validate_choice=False,
+        description=_l("Tick when volunteers are expected, so people who are free then find the mission."),
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
     slots = SelectMultipleField(
         _l("Weekly slots"), choices=[(slot, slot) for slot in SLOTS], validate_choice=False
     )
@@ -258,6 +266,7 @@ def mission_data_from_form(form: MissionForm, base: MissionData | None = None) -
         start_date=form.start_date.data,
         end_date=form.end_date.data,
         slots=list(form.slots.data or []),
+        day_parts=list(form.day_parts.data or []),
         hours_per_week=form.hours_per_week.data,
         remote=bool(form.remote.data),
         address=form.address.data or "",
@@ -282,6 +291,7 @@ def mission_form_data(data: MissionData) -> dict[str, Any]:
         "start_date": data.start_date,
         "end_date": data.end_date,
         "slots": list(data.slots),
+        "day_parts": list(data.day_parts),
         "hours_per_week": data.hours_per_week,
         "remote": data.remote,
         "address": data.address,

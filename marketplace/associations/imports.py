@@ -31,6 +31,7 @@ from marketplace.associations.permissions import can_manage_association, moderat
 from marketplace.domain import DomainError, NotAllowed
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
+from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import DOMAIN_SLUGS, MISSION_KIND_SLUGS, SCHEDULE_SLUGS, SLOTS
 
 logger = logging.getLogger(__name__)
@@ -309,6 +310,13 @@ def _vocabulary_problems(data: MissionData) -> dict[str, object]:
             "Unknown time slot “%(value)s”: use values like mon_morning or wed_evening.",
             value=unknown_slots[0],
         )
+    unknown_parts = [part for part in data.day_parts if part not in DAY_PART_SLUGS]
+    if unknown_parts:
+        problems["day_parts"] = _l(
+            "Unknown part of the day “%(value)s”: use %(choices)s.",
+            value=unknown_parts[0],
+            choices=", ".join(DAY_PART_SLUGS),
+        )
     return problems
 
 
@@ -326,6 +334,7 @@ _READERS = {
     "start_date": _date,
     "end_date": _date,
     "slots": _text_list,
+    "day_parts": _text_list,
     "hours_per_week": _number,
     "min_age": lambda value: _integer(value, 18),
     "max_age": lambda value: _integer(value, None),
@@ -655,6 +664,7 @@ EXAMPLE_COLUMNS = (
     "schedule",
     "start_date",
     "end_date",
+    "day_parts",
     "slots",
     "hours_per_week",
     "min_age",
@@ -682,6 +692,7 @@ def example_records(today: date) -> list[dict[str, Any]]:
             "schedule": "one_off",
             "start_date": collection_day.isoformat(),
             "end_date": (collection_day + timedelta(days=1)).isoformat(),
+            "day_parts": ["morning", "afternoon"],
             "capacity": 12,
             "min_age": 16,
         },

@@ -23,6 +23,7 @@ from marketplace.domain import DomainError, NotAllowed, NotFound
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.notifications.services import notify_user, notify_users
+from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import (
     ACTIVE_APPLICATION_STATUSES,
     DOMAIN_SLUGS,
@@ -71,6 +72,7 @@ class MissionData:
     start_date: date | None = None
     end_date: date | None = None
     slots: list[str] = field(default_factory=list)
+    day_parts: list[str] = field(default_factory=list)
     hours_per_week: float | None = None
     min_age: int = 18
     max_age: int | None = None
@@ -98,7 +100,8 @@ def clean_skills(skills: list[str]) -> list[str]:
 
 
 def normalized(data: MissionData) -> MissionData:
-    """Tidy what people typed; a one-off mission keeps no weekly slots (its date says when)."""
+    """Tidy what people typed; a one-off mission keeps no weekly slots (its date says when),
+    a recurring one no parts of the day (its slots say them)."""
     recurring = data.schedule == "recurring"
     return replace(
         data,
@@ -109,6 +112,7 @@ def normalized(data: MissionData) -> MissionData:
         postcode=data.postcode.strip(),
         address=" ".join(data.address.split()),
         slots=[slot for slot in SLOTS if slot in set(data.slots)] if recurring else [],
+        day_parts=[] if recurring else [part for part in DAY_PART_SLUGS if part in set(data.day_parts)],
         hours_per_week=data.hours_per_week if recurring else None,
         external_id=(data.external_id or "").strip() or None,
     )
@@ -151,6 +155,8 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
         problems["skills"] = _l("At most %(n)d skills.", n=MAX_SKILLS)
     if data.slots and any(slot not in SLOTS for slot in data.slots):
         problems["slots"] = _l("Unknown time slot.")
+    if any(part not in DAY_PART_SLUGS for part in data.day_parts):
+        problems["day_parts"] = _l("Choose morning, afternoon or evening.")
     return problems
 
 

@@ -114,6 +114,8 @@ class Mission(TimestampMixin, db.Model):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     slots: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    # One-off missions only: parts of the day (DAY_PART_SLUGS) it takes place; empty = not said.
+    day_parts: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
     hours_per_week: Mapped[float | None] = mapped_column(Float)
     min_age: Mapped[int] = mapped_column(Integer, nullable=False, default=18)
     max_age: Mapped[int | None] = mapped_column(Integer)

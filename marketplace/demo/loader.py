@@ -175,6 +175,34 @@ def load_demo_data(*, today: date | None = None) -> DemoSummary:
 # --------------------------------------------------------------------------------------------
 
 
+# "de 9 h à 17 h", "à 8 h 45", "minuit" in a template's "En pratique" line; "créneaux de 3 h" and
+# "Formation de 2 h" are lengths, not times of day.
+_PRACTICAL_LINE = re.compile(r"\*\*En pratique\*\* :([^\n]*)")
+_CLOCK_TIME = re.compile(r"(?<!créneaux de )(?<!Formation de )\b(\d{1,2}) h(?: (\d{2}))?|minuit")
+MORNING_ENDS, AFTERNOON_STARTS, EVENING_STARTS = 12.0, 13.0, 18.0  # ending at 12 h 30 is a morning
+
+
+def day_parts_said(body: str) -> list[str]:
+    """The parts of the day a one-off mission's text gives by its hours; [] when it gives none.
+
+    Deterministic and drawn from the text, so the data says what volunteers read.
+    """
+    line = _PRACTICAL_LINE.search(body)
+    hours = [
+        24.0 if found.group(0) == "minuit" else int(found.group(1)) + int(found.group(2) or 0) / 60
+        for found in _CLOCK_TIME.finditer(line.group(1) if line else "")
+    ]
+    if not hours:
+        return []
+    start, end = min(hours), max(hours)
+    parts = {
+        "morning": start < MORNING_ENDS,
+        "afternoon": start < EVENING_STARTS and end > AFTERNOON_STARTS,
+        "evening": end > EVENING_STARTS,
+    }
+    return [part for part, said in parts.items() if said]
+
+
 def _slug(text: str) -> str:
     """'Marie-Hélène Da Silva' -> 'marie-helene-da-silva' (for e-mail local parts)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -578,6 +606,7 @@ class _DemoBuilder:
         mission.start_date = start
         mission.end_date = start + timedelta(days=template.days - 1)
         mission.slots = []
+        mission.day_parts = day_parts_said(template.body)
         mission.hours_per_week = None
 
     def _schedule_recurring(self, mission: Mission, template: MissionTemplate) -> None:

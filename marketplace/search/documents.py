@@ -8,9 +8,9 @@ views build a ``SearchQuery`` from the request. The vocabulary comes from the pl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from marketplace.reference.slugs import (  # noqa: F401  (the engine's vocabulary, re-exported)
+from marketplace.reference.slugs import (
     AGE_RANGES,
     DAY_PART_SLUGS,
     DAY_SLUGS,
@@ -53,6 +53,7 @@ class MissionDocument:
     max_age: int | None
     seats_left: int
     published_at: datetime | None
+    day_parts: tuple[str, ...] = ()  # one-off: parts of the day (DAY_PART_SLUGS); empty = not said
 
     def __post_init__(self) -> None:
         if self.domain not in DOMAIN_SLUGS:
@@ -63,8 +64,24 @@ class MissionDocument:
             raise ValueError(f"unknown schedule {self.schedule!r}")
         if bad := _unknown(self.slots, SLOTS):
             raise ValueError(f"unknown slots {bad!r}")
+        if bad := _unknown(self.day_parts, DAY_PART_SLUGS):
+            raise ValueError(f"unknown day parts {bad!r}")
         if (self.lat is None) != (self.lon is None):
             raise ValueError("lat and lon go together")
+
+
+def one_off_slots(doc: MissionDocument) -> tuple[str, ...]:
+    """The weekly slots a one-off mission covers: its dates' weekdays × its parts of the day.
+
+    Every part of those days when it says none; nothing for a recurring mission or one
+    without a date (both backends treat that as "flexible").
+    """
+    if doc.schedule != "one_off" or doc.start_date is None:
+        return ()
+    span = 0 if doc.end_date is None else min(max((doc.end_date - doc.start_date).days, 0), 6)
+    weekdays = sorted({(doc.start_date + timedelta(days=offset)).weekday() for offset in range(span + 1)})
+    parts = [part for part in DAY_PART_SLUGS if part in doc.day_parts] or DAY_PART_SLUGS
+    return tuple(f"{DAY_SLUGS[weekday]}_{part}" for weekday in weekdays for part in parts)
 
 
 @dataclass(frozen=True)

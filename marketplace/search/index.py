@@ -26,7 +26,7 @@ import struct
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ from whoosh.searching import Searcher
 
 from marketplace.search import analysis
 from marketplace.search.documents import (
-    DAY_SLUGS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
     SLOTS,
@@ -49,6 +48,7 @@ from marketplace.search.documents import (
     SearchHit,
     SearchQuery,
     SearchResult,
+    one_off_slots,
 )
 
 INDEX_NAME = "missions"
@@ -68,7 +68,6 @@ NO_MAX_AGE = 255
 DOMAIN_CODES = {slug: code for code, slug in enumerate(DOMAIN_SLUGS)}
 KIND_CODES = {slug: code for code, slug in enumerate(MISSION_KIND_SLUGS)}
 SLOT_BITS = {slot: 1 << bit for bit, slot in enumerate(SLOTS)}
-DAY_BITS = {day: 1 << bit for bit, day in enumerate(DAY_SLUGS)}  # Monday is bit 0, as date.weekday()
 AGE_BOUNDS = {
     "16-17": (16, 16),
     "18-25": (18, 25),
@@ -79,14 +78,15 @@ AGE_BOUNDS = {
 }  # "16-17" only fits missions open from 16: min_age <= 16
 
 # One fixed-size record per mission (struct codes), read back as a NumPy table. When changing
-# this layout, also rename the ``meta`` field (meta2, ...): rebuild() recreates an index whose
-# field names differ from the schema's.
+# this layout, also rename the ``meta`` field (META_FIELD: meta2, meta3, ...): rebuild()
+# recreates an index whose field names differ from the schema's.
+META_FIELD = "meta2"  # meta2: one-off missions' weekdays became the slots they cover
 META_FIELDS = (
     ("id", "q"),
     ("domain", "B"),
     ("kind", "B"),
     ("flags", "B"),
-    ("days", "B"),  # one-off: weekdays its dates cover
+    ("day_slots", "I"),  # one-off: weekly slots its dates and parts of the day cover
     ("slots", "I"),  # recurring: weekly slots
     ("lat", "d"),
     ("lon", "d"),
@@ -120,7 +120,7 @@ def build_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=text, phrase=False, stored=True),
         skills=fields.TEXT(analyzer=text, phrase=False),
         description=fields.TEXT(analyzer=text, phrase=False, stored=True),
-        meta=fields.COLUMN(columns.FixedBytesColumn(META.size)),
+        **{META_FIELD: fields.COLUMN(columns.FixedBytesColumn(META.size))},
     )
 
 
@@ -143,13 +143,10 @@ def _word_count(text: str) -> int:
     return min(len(text.split()), 0xFFFF)
 
 
-def _days_mask(doc: MissionDocument) -> int:
-    if doc.schedule != "one_off" or doc.start_date is None:
-        return 0
-    span = 0 if doc.end_date is None else min(max((doc.end_date - doc.start_date).days, 0), 6)
+def _day_slots_mask(doc: MissionDocument) -> int:
     mask = 0
-    for offset in range(span + 1):
-        mask |= 1 << (doc.start_date + timedelta(days=offset)).weekday()
+    for slot in one_off_slots(doc):
+        mask |= SLOT_BITS[slot]
     return mask
 
 
@@ -176,7 +173,7 @@ def pack_meta(doc: MissionDocument) -> bytes:
         DOMAIN_CODES[doc.domain],
         KIND_CODES[doc.kind],
         flags,
-        _days_mask(doc),
+        _day_slots_mask(doc),
         slots,
         math.nan if doc.lat is None else doc.lat,
         math.nan if doc.lon is None else doc.lon,
@@ -199,7 +196,7 @@ def _whoosh_fields(doc: MissionDocument) -> dict[str, Any]:
         "title": doc.title,
         "skills": skills,
         "description": doc.description,
-        "meta": pack_meta(doc),
+        META_FIELD: pack_meta(doc),
     }
 
 
@@ -323,7 +320,7 @@ class _State:
 
 
 def _segment_table(reader: IndexReader) -> dict[str, np.ndarray]:
-    raw = _column_bytes(reader, "meta", META.size)
+    raw = _column_bytes(reader, META_FIELD, META.size)
     table = np.frombuffer(raw, dtype=META_DTYPE)
     return {name: np.ascontiguousarray(table[name]) for name in META_DTYPE.names}
 
@@ -409,15 +406,15 @@ def _age_mask(table: dict[str, np.ndarray], age_range: str) -> np.ndarray:
 
 
 def _slots_mask(table: dict[str, np.ndarray], slots: tuple[str, ...]) -> np.ndarray:
-    """Recurring missions need one of the slots; one-off ones one of their weekdays.
+    """Missions covering one of the slots: recurring ones by their weekly slots, one-off ones by
+    their dates' weekdays and parts of the day (``one_off_slots``).
 
     Missions with no slots (recurring) or no date (one-off) are flexible and always pass.
     """
     slot_bits = sum(SLOT_BITS[slot] for slot in set(slots))
-    day_bits = sum(DAY_BITS[day] for day in {slot.split("_")[0] for slot in slots})
     recurring = (table["flags"] & FLAG_RECURRING) != 0
     recurring_ok = ((table["slots"] & slot_bits) != 0) | (table["slots"] == 0)
-    one_off_ok = ((table["days"] & day_bits) != 0) | (table["start"] == 0)
+    one_off_ok = ((table["day_slots"] & slot_bits) != 0) | (table["start"] == 0)
     return np.where(recurring, recurring_ok, one_off_ok)
 
 

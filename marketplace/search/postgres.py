@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from marketplace.search import analysis
 from marketplace.search.documents import (
-    DAY_SLUGS,
+    DAY_PART_SLUGS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
     SLOTS,
@@ -50,7 +50,7 @@ from marketplace.search.documents import (
 from marketplace.search.index import AGE_BOUNDS, EARTH_RADIUS_KM, KM_PER_DEGREE, NO_MAX_AGE, SNIPPET_CHARS
 
 # Written on the schema by install() and the migration; change it with the DDL below.
-SCHEMA_VERSION = "tremplin-search 1"
+SCHEMA_VERSION = "tremplin-search 3"
 DOCUMENT_INDEX = "search.missions_document_idx"
 # ts_rank weights for D, C, B, A: description (C) < skills (B) < title (A).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -61,7 +61,16 @@ FREQUENCY_CAP = 500
 
 Executor = Session | Connection
 
-_SLOTS_ARRAY = "ARRAY[" + ", ".join(f"'{slot}'" for slot in SLOTS) + "]"
+
+def _sql_array(values: Sequence[str]) -> str:
+    return "ARRAY[" + ", ".join(f"'{value}'" for value in values) + "]"
+
+
+_SLOTS_ARRAY = _sql_array(SLOTS)
+_DOMAINS_ARRAY = _sql_array(DOMAIN_SLUGS)
+_KINDS_ARRAY = _sql_array(MISSION_KIND_SLUGS)
+_DAY_PARTS_ARRAY = _sql_array(DAY_PART_SLUGS)
+_PARTS = len(DAY_PART_SLUGS)  # SLOTS run day by day, each day's parts in order: bit = day * 3 + part
 
 
 def _projection(row: str) -> str:
@@ -71,6 +80,7 @@ def _projection(row: str) -> str:
         search.mission_document({row}.title, {row}.skills, {row}.description),
         {row}.domain,
         {row}.kind,
+        search.facet({row}.domain, {row}.kind),
         {row}.remote,
         {row}.schedule = 'recurring',
         CASE WHEN {row}.lon IS NOT NULL THEN {row}.lat END,
@@ -78,15 +88,15 @@ def _projection(row: str) -> str:
         {row}.start_date,
         {row}.end_date,
         search.slot_bits({row}.slots),
-        search.weekdays({row}.schedule, {row}.start_date, {row}.end_date),
+        search.day_slots({row}.schedule, {row}.start_date, {row}.end_date, {row}.day_parts),
         {row}.min_age,
         {row}.max_age,
         greatest({row}.capacity - {row}.seats_taken, 0),
         {row}.published_at"""
 
 
-_COLUMNS = """mission_id, document, domain, kind, remote, recurring, lat, lon, start_date, end_date,
-    slot_bits, weekdays, min_age, max_age, seats_left, published_at"""
+_COLUMNS = """mission_id, document, domain, kind, facet, remote, recurring, lat, lon, start_date, end_date,
+    slot_bits, day_slots, min_age, max_age, seats_left, published_at"""
 _UPDATE_ALL = ", ".join(f"{column.strip()} = EXCLUDED.{column.strip()}" for column in _COLUMNS.split(",")[1:])
 
 
@@ -128,18 +138,36 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
         AS $$ SELECT CASE WHEN json_typeof(slots) = 'array' THEN coalesce(
                 (SELECT bit_or(1 << (array_position({_SLOTS_ARRAY}, item) - 1))
                  FROM json_array_elements_text(slots) AS item), 0) ELSE 0 END $$""",
-    # One-off missions: the weekdays their dates cover (Monday = bit 0), as the Whoosh index does.
-    """CREATE OR REPLACE FUNCTION search.weekdays(schedule text, start_date date, end_date date)
+    # One-off missions: the weekly slots their dates' weekdays and parts of the day cover (every
+    # part when none is said), as bits of SLOTS, like documents.one_off_slots for Whoosh.
+    f"""CREATE OR REPLACE FUNCTION search.day_part_numbers(day_parts json) RETURNS integer[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(
+                (SELECT array_agg(array_position({_DAY_PARTS_ARRAY}, item) - 1)
+                 FROM json_array_elements_text(CASE WHEN json_typeof(day_parts) = 'array'
+                                                    THEN day_parts ELSE '[]' END) AS item
+                 WHERE item = ANY({_DAY_PARTS_ARRAY})),
+                ARRAY[{", ".join(str(number) for number in range(_PARTS))}]) $$""",
+    f"""CREATE OR REPLACE FUNCTION search.day_slots(schedule text, start_date date, end_date date,
+                                                   day_parts json)
         RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $$ SELECT CASE WHEN schedule = 'one_off' AND start_date IS NOT NULL THEN
-                (SELECT bit_or(1 << (extract(isodow FROM start_date + day)::integer - 1))
-                 FROM generate_series(0, least(greatest(coalesce(end_date - start_date, 0), 0), 6)) AS day)
+                (SELECT bit_or(1 << ((extract(isodow FROM start_date + day)::integer - 1) * {_PARTS} + part))
+                 FROM generate_series(0, least(greatest(coalesce(end_date - start_date, 0), 0), 6)) AS day,
+                      unnest(search.day_part_numbers(day_parts)) AS part)
               ELSE 0 END $$""",
+    # (domain, kind) as one small number: counting facets groups by it, which is cheaper than
+    # grouping by two strings; -1 for a slug outside the vocabulary (never counted).
+    f"""CREATE OR REPLACE FUNCTION search.facet(domain text, kind text) RETURNS smallint
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(((array_position({_DOMAINS_ARRAY}, domain) - 1) * {len(MISSION_KIND_SLUGS)}
+                               + array_position({_KINDS_ARRAY}, kind) - 1)::smallint, -1) $$""",
     """CREATE TABLE IF NOT EXISTS search.missions (
         mission_id integer PRIMARY KEY,
         document tsvector NOT NULL,
         domain text NOT NULL,
         kind text NOT NULL,
+        facet smallint NOT NULL,
         remote boolean NOT NULL,
         recurring boolean NOT NULL,
         lat double precision,
@@ -147,12 +175,21 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
         start_date date,
         end_date date,
         slot_bits integer NOT NULL,
-        weekdays integer NOT NULL,
+        day_slots integer NOT NULL,
         min_age integer NOT NULL,
         max_age integer,
         seats_left integer NOT NULL,
         published_at timestamp without time zone
     )""",
+    # Version 1 tables have no facet column: add it (a rebuild fills it) rather than drop them.
+    "ALTER TABLE search.missions ADD COLUMN IF NOT EXISTS facet smallint NOT NULL DEFAULT -1",
+    "ALTER TABLE search.missions ALTER COLUMN facet DROP DEFAULT",
+    "UPDATE search.missions SET facet = search.facet(domain, kind) WHERE facet = -1",
+    # Version 2 tables keep one-off missions' weekdays only: the rebuild fills the slots instead.
+    "ALTER TABLE search.missions ADD COLUMN IF NOT EXISTS day_slots integer NOT NULL DEFAULT 0",
+    "ALTER TABLE search.missions ALTER COLUMN day_slots DROP DEFAULT",
+    "ALTER TABLE search.missions DROP COLUMN IF EXISTS weekdays",
+    "DROP FUNCTION IF EXISTS search.weekdays(text, date, date)",
     # Searches read GIN's pending list entry by entry: keep it short (the default is 4 MB).
     """CREATE INDEX IF NOT EXISTS missions_document_idx ON search.missions USING gin (document)
         WITH (gin_pending_list_limit = 128)""",
@@ -338,10 +375,9 @@ class _Plan:
         if query.slots:
             # Missions with no slots (recurring) or no date (one-off) are flexible and always pass.
             params["slot_bits"] = _bits(query.slots, SLOTS)
-            params["day_bits"] = _bits([slot.split("_")[0] for slot in query.slots], DAY_SLUGS)
             where.append(
                 "CASE WHEN s.recurring THEN (s.slot_bits & :slot_bits) <> 0 OR s.slot_bits = 0"
-                " ELSE (s.weekdays & :day_bits) <> 0 OR s.start_date IS NULL END"
+                " ELSE (s.day_slots & :slot_bits) <> 0 OR s.start_date IS NULL END"
             )
         if query.date_from or query.date_to:
             # A one-off mission with only a start date lasts that day; unknown ends are open.
@@ -404,8 +440,8 @@ class _Plan:
         return f"{relevance}, {prefix}mission_id"
 
     def facets_sql(self) -> str:
-        """Counts per (domain, kind) of the matches, before the domain and kind filters."""
-        return f"SELECT s.domain, s.kind, count(*) FROM {self.source()} GROUP BY 1, 2"
+        """Counts per facet code (domain, kind) of the matches, before the domain and kind filters."""
+        return f"SELECT s.facet, count(*) FROM {self.source()} GROUP BY 1"
 
     def page_sql(self, query: SearchQuery) -> str:
         """One page of matches passing every filter, in order."""
@@ -419,20 +455,20 @@ class _Plan:
     def combined_sql(self, query: SearchQuery) -> str:
         """Facet counts and the page in one scan; only without domain and kind filters.
 
-        Rows with a NULL mission_id are counts per (domain, kind); the others are the page,
-        numbered in order.
+        Rows with a NULL mission_id are counts per facet code (domain, kind); the others are
+        the page, numbered in order.
         """
         return f"""
             WITH base AS MATERIALIZED (
-                SELECT s.mission_id, s.domain, s.kind, s.published_at, s.start_date, s.remote,
+                SELECT s.mission_id, s.facet, s.published_at, s.start_date, s.remote,
                        {self.distance} AS distance, {self.rank} AS rank
                 FROM {self.source()}
             )
-            SELECT domain, kind, count(*) AS n, NULL::integer AS mission_id, NULL::real AS rank,
+            SELECT facet, count(*) AS n, NULL::integer AS mission_id, NULL::real AS rank,
                    NULL::double precision AS distance, NULL::bigint AS position
-            FROM base GROUP BY domain, kind
+            FROM base GROUP BY facet
             UNION ALL
-            SELECT NULL, NULL, NULL, mission_id, rank, distance, row_number() OVER () AS position
+            SELECT NULL, NULL, mission_id, rank, distance, row_number() OVER () AS position
             FROM (SELECT mission_id, rank, distance FROM base
                   ORDER BY {self.order_by(query, prefix="", distance="distance")}
                   LIMIT :limit OFFSET :offset) AS page"""
@@ -446,10 +482,21 @@ def _ordered_counts(slugs: Sequence[str], counts: dict[str, int]) -> dict[str, i
     return dict(sorted(pairs, key=lambda pair: (-pair[1], pair[0])))
 
 
+def facet_pair(code: int) -> tuple[str, str] | None:
+    """The (domain, kind) of a facet code written by ``search.facet``; None for -1."""
+    if not 0 <= code < len(DOMAIN_SLUGS) * len(MISSION_KIND_SLUGS):
+        return None
+    domain, kind = divmod(code, len(MISSION_KIND_SLUGS))
+    return DOMAIN_SLUGS[domain], MISSION_KIND_SLUGS[kind]
+
+
 def facets_and_total(rows: Sequence[Sequence[Any]], query: SearchQuery) -> tuple[dict, int]:
-    """Facet counts (each ignoring its own filter) and the total, from counts per (domain, kind)."""
+    """Facet counts (each ignoring its own filter) and the total, from counts per facet code."""
     domains, kinds, total = {}, {}, 0
-    for domain, kind, count in rows:
+    for code, count in rows:
+        if (pair := facet_pair(code)) is None:
+            continue
+        domain, kind = pair
         domain_ok = not query.domains or domain in query.domains
         kind_ok = not query.kinds or kind in query.kinds
         if kind_ok:
@@ -486,7 +533,7 @@ def _facets_and_page(connection: Executor, plan: _Plan, query: SearchQuery) -> t
     params = {**plan.params, "limit": query.per_page, "offset": offset}
     if not plan.selected:
         rows = connection.execute(text(plan.combined_sql(query)), params).all()
-        facets, total = facets_and_total([row[:3] for row in rows if row.mission_id is None], query)
+        facets, total = facets_and_total([row[:2] for row in rows if row.mission_id is None], query)
         page = sorted((row for row in rows if row.mission_id is not None), key=lambda row: row.position)
         return facets, total, page
     # With a domain or kind filter, counting and paging apart lets the page use their index.

@@ -76,6 +76,7 @@ def document_for(mission: Mission) -> MissionDocument | None:
         max_age=mission.max_age,
         seats_left=mission.seats_left,
         published_at=mission.published_at,
+        day_parts=tuple(mission.day_parts or ()),
     )
 
 

@@ -65,17 +65,23 @@
 
   function setUpSchedule() {
     var recurring = document.getElementById("recurring-fields");
+    var oneOff = document.getElementById("one-off-fields");
     var title = document.getElementById("recurring-title");
     var radios = form.querySelectorAll("input[name='schedule']");
     if (!recurring || !radios.length) {
       return;
     }
+    // Never hide a part of the form that shows an error: people must see what to fix.
+    function showFor(group, shown) {
+      if (group) {
+        group.hidden = !shown && group.querySelector(".field--error") === null;
+      }
+    }
     function update() {
       var checked = form.querySelector("input[name='schedule']:checked");
       var isRecurring = checked && checked.value === "recurring";
-      // Never hide a part of the form that shows an error: people must see what to fix.
-      var hasError = recurring.querySelector(".field--error") !== null;
-      recurring.hidden = !isRecurring && !hasError;
+      showFor(recurring, isRecurring);
+      showFor(oneOff, !isRecurring);
       if (title) {
         title.hidden = true; // with JavaScript, the choice above already says which mission this is
       }

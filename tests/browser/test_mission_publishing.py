@@ -6,13 +6,15 @@ whose French labels exist, is driven by labels.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from marketplace.associations.models import Mission
 from marketplace.extensions import db
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import SCREENSHOTS, screenshot
 from tests.conftest import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -61,11 +63,13 @@ def write_mission(page: Page) -> None:
     page.locator("#description").fill(DESCRIPTION)
     page.locator("#skills").fill("tri, accueil, bonne humeur")
 
-    # A one-off mission shows no weekly grid; a recurring one does.
+    # A one-off mission shows its parts of the day and no weekly grid; a recurring one the grid.
     page.locator("#schedule-0").check()
     expect(page.locator("#recurring-fields")).to_be_hidden()
+    expect(page.locator("#one-off-fields")).to_be_visible()
     page.locator("#schedule-1").check()
     expect(page.locator("#recurring-fields")).to_be_visible()
+    expect(page.locator("#one-off-fields")).to_be_hidden()
     page.locator("#slot-sat_morning").check()
     page.locator("#hours_per_week").fill("2,5")
 
@@ -107,6 +111,26 @@ def test_an_association_writes_a_mission_and_a_moderator_publishes_it(
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the editor scrolls sideways on a phone ({width}px)"
     snap(phone_page, "mission-editor-phone")
+
+    # Made a one-off evening mission instead: a refused form keeps the part of the day ticked.
+    phone_page.locator("#schedule-0").check()
+    phone_page.locator("#start_date").fill((date.today() + timedelta(days=12)).isoformat())
+    evening = phone_page.locator("#one-off-fields").get_by_label("Soir", exact=True)
+    evening.check()
+    phone_page.locator("#capacity").fill("0")
+    phone_page.locator("#save-button").click()
+    expect(phone_page.locator("#capacity-error")).to_be_visible()
+    expect(evening).to_be_checked()
+    expect(phone_page.locator("#one-off-fields")).to_be_visible()
+    snap(phone_page, "mission-editor-day-parts-phone")
+    phone_page.locator("#group-when").screenshot(
+        path=str(SCREENSHOTS / "mission-editor-day-parts-when-phone.png")
+    )
+    phone_page.locator("#capacity").fill("3")
+    phone_page.locator("#save-button").click()
+    expect(phone_page.get_by_test_id("day-parts")).to_have_text("soir")
+    evening_mission = db.session.scalar(select(Mission).where(Mission.schedule == "one_off"))
+    assert evening_mission.day_parts == ["evening"] and evening_mission.slots == []
 
     # A site admin finds it in the moderation queue and publishes it with a comment.
     sign_in(admin_page, live_server, "ines@tremplin.example")

@@ -223,6 +223,24 @@ def test_slots_match_one_off_missions_by_the_weekday_of_their_date(search):
     assert ids(search(slots=("thu_morning",))) == [2]
 
 
+def test_a_one_off_mission_covers_its_weekdays_at_its_parts_of_the_day():
+    weekend = make_doc(1, start_date=date(2025, 6, 7), end_date=date(2025, 6, 8), day_parts=("evening",))
+    assert vocab.one_off_slots(weekend) == ("sat_evening", "sun_evening")
+    whole_day = make_doc(2, start_date=WEDNESDAY)
+    assert vocab.one_off_slots(whole_day) == ("wed_morning", "wed_afternoon", "wed_evening")
+    assert vocab.one_off_slots(make_doc(3, start_date=None)) == ()  # no date: flexible
+    recurring = make_doc(4, schedule="recurring", start_date=None, slots=("mon_morning",))
+    assert vocab.one_off_slots(recurring) == ()
+    with pytest.raises(ValueError):
+        make_doc(5, day_parts=("night",))
+
+
+def test_slots_match_one_off_missions_by_their_weekday_and_part_of_the_day(search):
+    docs = [make_doc(1, day_parts=("morning",)), make_doc(2, day_parts=("evening",)), make_doc(3)]
+    assert ids(search(docs, slots=("wed_evening",))) == [2, 3]
+    assert ids(search(slots=("thu_evening", "wed_morning"))) == [1, 3]
+
+
 def test_date_window_keeps_overlapping_one_offs_and_running_recurring_missions(search):
     docs = [
         make_doc(1, start_date=date(2025, 6, 10)),
