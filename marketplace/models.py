@@ -5,6 +5,7 @@ from marketplace.associations.models import Association, Membership, Mission, Mi
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
+from marketplace.widgets.models import Widget, WidgetDailyStat
 
 __all__ = [
     "Application",
@@ -21,4 +22,6 @@ __all__ = [
     "OutboxMessage",
     "TeamInvitation",
     "User",
+    "Widget",
+    "WidgetDailyStat",
 ]
