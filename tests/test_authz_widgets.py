@@ -18,7 +18,7 @@ VALID = {
     "language": "fr",
 }
 
-# (method, path, form data, {actor: expected status}); {network}, {widget}, {public}, {mission} filled per test.
+# (method, path, form data, {actor: expected status}); {network}, {widget}... are filled per test.
 TABLE = [
     ("GET", "/reseau/{network}/widgets/nouveau", None, OWN_NETWORK),
     (
