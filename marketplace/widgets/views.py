@@ -42,8 +42,10 @@ def _widget_or_404(widget_id: int) -> Widget:
 
 def snippets(widget: Widget) -> dict[str, str]:
     """The two ways of embedding: our loader script, or a plain iframe for sites that refuse scripts."""
-    loader = url_for("widget.loader", _external=True)
-    page = url_for("widget.page", public_id=widget.public_id, _external=True)
+    # The address the admin reaches Tremplin at: the one other sites can reach too.
+    base = request.host_url.rstrip("/")
+    loader = base + url_for("widget.loader")
+    page = base + url_for("widget.page", public_id=widget.public_id)
     title = _("Volunteer missions")
     return {
         "script": f'<script src="{loader}" data-widget="{widget.public_id}" async></script>',
