@@ -67,6 +67,8 @@ class Config:
     RESET_RATE_LIMIT = os.environ.get("RESET_RATE_LIMIT", "5 per minute; 20 per hour")
     SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10 per hour")
     INVITE_RATE_LIMIT = os.environ.get("INVITE_RATE_LIMIT", "20 per hour")
+    WIDGET_RATE_LIMIT = os.environ.get("WIDGET_RATE_LIMIT", "120 per minute")  # per IP, widget page and feed
+    WIDGET_CLICK_RATE_LIMIT = os.environ.get("WIDGET_CLICK_RATE_LIMIT", "30 per minute")  # "apply" clicks
     # Uploads (mission imports) are capped at 2 MB by the form; this stops larger bodies early.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(4 * 1024 * 1024)))
 

@@ -496,3 +496,24 @@ def test_origins_are_normalised_and_deduplicated():
         "https://www.exemple.fr",
         "http://localhost:8080",
     ]
+
+
+# --- rate limits ------------------------------------------------------------------------------------
+
+
+def test_clicks_are_rate_limited_per_visitor_and_the_429_sets_no_cookie(make, world):
+    from tests.conftest import build_app
+
+    widget = make.widget(world["network"])
+    mission = world["missions"]["member"]
+    limited = build_app(RATELIMIT_ENABLED=True, WIDGET_CLICK_RATE_LIMIT="2 per minute")
+    with limited.app_context():
+        client = limited.test_client()
+        go = f"/widget/{widget.public_id}/go/{mission.id}"
+        statuses = [client.get(go, headers={"User-Agent": BROWSER}).status_code for _ in range(3)]
+        refused = client.get(go, headers={"User-Agent": BROWSER})
+    assert statuses == [302, 302, 429]
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "Set-Cookie" not in refused.headers
+    assert "Trop de tentatives" in text_of(refused)
+    assert _counter(widget, "clicks") == 2

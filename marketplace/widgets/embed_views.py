@@ -43,11 +43,11 @@ VISITOR_ARGS = ("q", "page")
 
 
 def _page_limit() -> str:
-    return current_app.config.get("WIDGET_RATE_LIMIT", "120 per minute")
+    return current_app.config["WIDGET_RATE_LIMIT"]
 
 
 def _click_limit() -> str:
-    return current_app.config.get("WIDGET_CLICK_RATE_LIMIT", "30 per minute")
+    return current_app.config["WIDGET_CLICK_RATE_LIMIT"]
 
 
 class NoCookieForWidgets(SessionInterface):
