@@ -13,9 +13,10 @@ from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.networks.models import NetworkMember
 from marketplace.search import services as search
+from marketplace.search.documents import SearchQuery
 from marketplace.widgets import services
 from marketplace.widgets.models import Widget, WidgetDailyStat
-from tests.conftest import text_of
+from tests.conftest import is_postgres, text_of
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
@@ -517,3 +518,34 @@ def test_clicks_are_rate_limited_per_visitor_and_the_429_sets_no_cookie(make, wo
     assert "Set-Cookie" not in refused.headers
     assert "Trop de tentatives" in text_of(refused)
     assert _counter(widget, "clicks") == 2
+
+
+# --- both search engines ------------------------------------------------------------------------------
+
+ENGINES = [
+    "whoosh",
+    pytest.param(
+        "postgres",
+        marks=pytest.mark.skipif(not is_postgres(), reason="the PostgreSQL engine needs TEST_DATABASE_URL"),
+    ),
+]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, app):
+    previous = app.config.get("SEARCH_BACKEND", "whoosh")
+    app.config["SEARCH_BACKEND"] = request.param
+    yield request.param
+    app.config["SEARCH_BACKEND"] = previous
+
+
+def test_both_engines_restrict_a_search_to_the_given_missions(engine, client, make, world):
+    search.reindex_all()
+    member, minors = world["missions"]["member"], world["missions"]["minors"]
+    result = search.search(SearchQuery(mission_ids=frozenset({member.id, minors.id, 999_999})))
+    assert {hit.id for hit in result.hits} == {member.id, minors.id}
+    assert result.total == 2
+    assert sum(result.facets["domain"].values()) == 2
+    assert search.search(SearchQuery(mission_ids=frozenset())).total == 0
+    widget = make.widget(world["network"], members_only=True)
+    assert shown_titles(client.get(f"/widget/{widget.public_id}")) == {"Jardinage partagé", "Tri de livres"}
