@@ -16,7 +16,8 @@ from marketplace.search import services as search
 from marketplace.search.documents import SearchQuery
 from marketplace.widgets import services
 from marketplace.widgets.models import Widget, WidgetDailyStat
-from tests.conftest import is_postgres, text_of
+from tests.conftest import text_of
+from tests.test_search_backends import BACKENDS
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
@@ -522,21 +523,13 @@ def test_clicks_are_rate_limited_per_visitor_and_the_429_sets_no_cookie(make, wo
 
 # --- both search engines ------------------------------------------------------------------------------
 
-ENGINES = [
-    "whoosh",
-    pytest.param(
-        "postgres",
-        marks=pytest.mark.skipif(not is_postgres(), reason="the PostgreSQL engine needs TEST_DATABASE_URL"),
-    ),
-]
 
-
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=BACKENDS)
 def engine(request, app):
-    previous = app.config.get("SEARCH_BACKEND", "whoosh")
+    """Run the test on each search engine (PostgreSQL's when the tests run on PostgreSQL)."""
     app.config["SEARCH_BACKEND"] = request.param
     yield request.param
-    app.config["SEARCH_BACKEND"] = previous
+    app.config["SEARCH_BACKEND"] = "whoosh"
 
 
 def test_both_engines_restrict_a_search_to_the_given_missions(engine, client, make, world):

@@ -84,17 +84,6 @@ def network_admins(network: Network) -> list[User]:
 # --- association side ------------------------------------------------------------------------------
 
 
-def associations_of(user: User) -> list[Association]:
-    return list(
-        db.session.scalars(
-            select(Association)
-            .join(Membership)
-            .where(Membership.user_id == user.id)
-            .order_by(Association.name, Association.id)
-        )
-    )
-
-
 @dataclass(frozen=True)
 class NetworkChoice:
     """A network an association could join, with where the association stands."""
@@ -174,6 +163,11 @@ def _tell_association(member: NetworkMember, *, template: str, subject) -> None:
     )
 
 
+def _tell_accepted(member: NetworkMember) -> None:
+    subject = _l("%(network)s accepted your association", network=member.network.name)
+    _tell_association(member, template="network_join_accepted", subject=subject)
+
+
 # --- network side -------------------------------------------------------------------------------------
 
 
@@ -191,11 +185,7 @@ def accept_request(network: Network, member_id: int, *, by: User) -> NetworkMemb
     member = pending_request(network, member_id)
     member.status = "accepted"
     db.session.flush()
-    _tell_association(
-        member,
-        template="network_join_accepted",
-        subject=_l("%(network)s accepted your association", network=network.name),
-    )
+    _tell_accepted(member)
     return member
 
 
@@ -242,11 +232,7 @@ def attach_association(network: Network, association_id: int, *, by: User) -> Ne
         db.session.add(member)
     member.status = "accepted"
     db.session.flush()
-    _tell_association(
-        member,
-        template="network_join_accepted",
-        subject=_l("%(network)s accepted your association", network=network.name),
-    )
+    _tell_accepted(member)
     return member
 
 

@@ -16,6 +16,7 @@ from marketplace.associations.models import Association
 from marketplace.domain import DomainError, NotFound
 from marketplace.extensions import db
 from marketplace.forms_util import show_domain_error
+from marketplace.main.services import associations_of
 from marketplace.networks import services
 from marketplace.networks.forms import AttachForm, ButtonForm
 from marketplace.networks.models import Network
@@ -46,7 +47,7 @@ def _require_button(form: ButtonForm) -> None:
 @bp.route("/espace/reseaux")
 @roles("association")
 def association_networks():
-    associations = services.associations_of(_user())
+    associations = associations_of(_user())
     choices = [(association, services.networks_for_association(association)) for association in associations]
     return render_template("networks/association.html", choices=choices, form=ButtonForm())
 

@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.conftest import DEFAULT_PASSWORD
+from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, base: str, email: str) -> None:
-    page.goto(base + "/connexion")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_an_association_joins_a_network_that_accepts_it(browser, page, phone_page, live_server, make):
@@ -27,7 +18,7 @@ def test_an_association_joins_a_network_that_accepts_it(browser, page, phone_pag
     make.association("Les Jardins du Rhône", owner=owner, postcode="69007")
 
     # The association finds the network covering its postcode from its space, and asks to join.
-    _sign_in(phone_page, live_server, owner.email)
+    sign_in(phone_page, live_server, owner.email)
     phone_page.get_by_role("link", name="Réseaux locaux").click()
     expect(phone_page.get_by_text("Réseau marseillais")).to_have_count(0)
     phone_page.get_by_role("button", name="Demander à rejoindre — Maison des associations de Lyon").click()
@@ -36,7 +27,7 @@ def test_an_association_joins_a_network_that_accepts_it(browser, page, phone_pag
     screenshot(phone_page, "network-join-request-phone")
 
     # The network admin sees the request in the network space and accepts it.
-    _sign_in(page, live_server, admin.email)
+    sign_in(page, live_server, admin.email)
     page.get_by_role("link", name="Espace réseau et widgets").click()
     requests = page.get_by_test_id("join-requests")
     expect(requests).to_contain_text("Les Jardins du Rhône")

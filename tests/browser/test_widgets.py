@@ -15,7 +15,7 @@ from marketplace.candidates.models import Application
 from marketplace.extensions import db
 from marketplace.search import services as search
 from marketplace.widgets.models import Widget
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, sign_in
 from tests.conftest import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -35,14 +35,6 @@ padding: 1rem; }} footer {{ border-top: 1px solid #ccc; margin-top: 1rem; }}</st
 <footer id="after-widget"><p>Maison des associations · 28 rue Denfert-Rochereau, Lyon</p></footer>
 </body></html>
 """
-
-
-def _sign_in(page, base: str, email: str) -> None:
-    page.goto(base + "/connexion")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 @pytest.fixture
@@ -93,7 +85,7 @@ def test_a_network_admin_configures_a_widget_that_another_site_embeds_and_that_b
     admin.set_default_timeout(10_000)
 
     # The network admin creates a widget from the network space; the preview follows the form.
-    _sign_in(admin, live_server, territory["admin"].email)
+    sign_in(admin, live_server, territory["admin"].email)
     admin.goto(f"{live_server}/reseau")
     expect(admin.get_by_role("heading", level=1)).to_have_text("Maison des associations de Lyon")
     admin.get_by_role("link", name="Créer un widget").click()
