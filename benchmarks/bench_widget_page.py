@@ -99,7 +99,7 @@ def serve(app_spec: str, port: int, env: dict[str, str], cwd: Path) -> subproces
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310 (local server)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
             return server
         except OSError:
             time.sleep(0.3)
@@ -122,7 +122,9 @@ def measure(url: str, seconds: int, connections: int, script: Path) -> tuple[flo
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url", help="a PostgreSQL server URL (default: SQLite in a temporary folder)")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
@@ -146,7 +148,8 @@ def main() -> int:
     }
     started = time.perf_counter()
     public_id = prepare_database(env)
-    print(f"database: {'PostgreSQL' if args.url else 'SQLite'}, demo data loaded in {time.perf_counter() - started:.0f} s")
+    engine = "PostgreSQL" if args.url else "SQLite"
+    print(f"database: {engine}, demo data loaded in {time.perf_counter() - started:.0f} s")
     (scratch / "bare_app.py").write_text(BARE_APP, encoding="utf-8")
     script = scratch / "report.lua"
     script.write_text(LUA_REPORT, encoding="utf-8")
@@ -159,7 +162,9 @@ def main() -> int:
             "widget page, search": f"http://127.0.0.1:{app_port}/widget/{public_id}?q=jardin",
             "widget Atom feed": f"http://127.0.0.1:{app_port}/widget/{public_id}/atom.xml",
         }
-        print(f"gunicorn {WORKERS} workers each, wrk {args.connections} connections, {args.seconds} s per URL")
+        print(
+            f"gunicorn {WORKERS} workers each; wrk {args.connections} connections, {args.seconds} s per URL"
+        )
         print(f"{'page':<22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'vs bare':>8}")
         bare_rate = None
         for name, url in targets.items():
