@@ -192,7 +192,7 @@ def test_the_widget_on_a_phone_fits_the_screen(phone_page, live_server, host_sit
         "document.querySelector('iframe[data-tremplin-widget]').style.height !== '600px'"
     )
     assert frame.locator("html").evaluate("element => element.scrollWidth <= window.innerWidth")
-    # The widget's own colour, from its settings (the nonce'd style block is allowed by the CSP).
+    # The widget's own colour, from its settings (its style block is allowed by its CSP hash).
     apply_colour = frame.locator(".widget__apply").first.evaluate(
         "element => getComputedStyle(element).backgroundColor"
     )
