@@ -60,15 +60,20 @@ def free_port() -> int:
 
 def prepare_database(env: dict[str, str]) -> str:
     """Create the tables, load the demo data, index it and add a widget; return its public id."""
-    os.environ.update(env)
     from marketplace import create_app
+    from marketplace.config import normalize_database_url
     from marketplace.demo.loader import load_demo_data
     from marketplace.extensions import db
     from marketplace.networks.models import Network
     from marketplace.search.services import reindex_all
     from marketplace.widgets.models import Widget
 
-    app = create_app()
+    # Settings given here: marketplace.config may have read the environment already.
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": normalize_database_url(env["DATABASE_URL"]),
+        "SEARCH_INDEX_DIR": env["SEARCH_INDEX_DIR"],
+    }
+    app = create_app(settings)
     with app.app_context():
         db.drop_all()
         db.create_all()

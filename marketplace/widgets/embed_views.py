@@ -220,18 +220,24 @@ def go(public_id: str, mission_id: int):
 @limiter.limit(_page_limit)
 def feed(public_id: str):
     widget = _widget_or_404(public_id)
-    with force_locale(widget.language):
-        missions = services.feed_missions(widget)
-        xml = render_template(
-            "widgets/atom.xml",
-            widget=widget,
-            missions=missions,
-            updated=max(
-                (m.published_at or m.updated_at for m in missions), default=widget.updated_at or utcnow()
-            ),
-            domain_label=lambda slug: label_for(DOMAINS, slug),
-        )
+    key = ("atom", widget.public_id, widget.updated_at)
+    xml = page_cache.pages.get_or_make(
+        key, current_app.config["WIDGET_CACHE_SECONDS"], lambda: _feed_xml(widget)
+    )
     response = make_response(xml)
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def _feed_xml(widget: Widget) -> str:
+    with force_locale(widget.language):
+        missions = services.feed_missions(widget)
+        newest = (mission.published_at or mission.updated_at for mission in missions)
+        return render_template(
+            "widgets/atom.xml",
+            widget=widget,
+            missions=missions,
+            updated=max(newest, default=widget.updated_at or utcnow()),
+            domain_label=lambda slug: label_for(DOMAINS, slug),
+        )
