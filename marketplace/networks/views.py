@@ -29,7 +29,8 @@ def _user() -> User:
     return current_user._get_current_object()
 
 
-def _network_or_404(network_id: int) -> Network:
+def network_or_404(network_id: int) -> Network:
+    """A network the signed-in user administers (site admins: any), else 404."""
     try:
         return services.managed_network(network_id, by=_user())
     except NotFound:
@@ -111,11 +112,11 @@ def _render_space(network: Network, attach_form: AttachForm | None = None, statu
 @bp.route("/reseau/<int:network_id>")
 @roles(*NETWORK_ROLES)
 def space(network_id: int):
-    return _render_space(_network_or_404(network_id))
+    return _render_space(network_or_404(network_id))
 
 
 def _decide(network_id: int, member_id: int, decision, message) -> object:
-    network = _network_or_404(network_id)
+    network = network_or_404(network_id)
     _require_button(ButtonForm())
     try:
         result = decision(network, member_id, by=_user())
@@ -157,7 +158,7 @@ def refuse(network_id: int, member_id: int):
 @bp.route("/reseau/<int:network_id>/rattacher", methods=["POST"])
 @roles("site_admin")
 def attach(network_id: int):
-    network = _network_or_404(network_id)
+    network = network_or_404(network_id)
     form = AttachForm()
     if form.validate_on_submit():
         try:

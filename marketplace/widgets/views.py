@@ -12,7 +12,7 @@ from marketplace.domain import DomainError, NotFound
 from marketplace.extensions import db
 from marketplace.forms_util import form_status, show_domain_error
 from marketplace.networks.models import Network
-from marketplace.networks.services import managed_network
+from marketplace.networks.views import network_or_404
 from marketplace.widgets import services
 from marketplace.widgets.embed_views import render_widget_page
 from marketplace.widgets.forms import DeleteWidgetForm, WidgetForm
@@ -24,13 +24,6 @@ NETWORK_ROLES = ("network_admin", "site_admin")
 
 def _user() -> User:
     return current_user._get_current_object()
-
-
-def _network_or_404(network_id: int) -> Network:
-    try:
-        return managed_network(network_id, by=_user())
-    except NotFound:
-        abort(404)
 
 
 def _widget_or_404(widget_id: int) -> Widget:
@@ -84,7 +77,7 @@ def _save(form: WidgetForm, save) -> Widget | None:
 @bp.route("/<int:network_id>/widgets/nouveau", methods=["GET", "POST"])
 @roles(*NETWORK_ROLES)
 def new(network_id: int):
-    network = _network_or_404(network_id)
+    network = network_or_404(network_id)
     form = WidgetForm()
     widget = _save(form, lambda settings: services.create_widget(network, settings, by=_user()))
     if widget is not None:
@@ -109,7 +102,7 @@ def edit(widget_id: int):
 @roles(*NETWORK_ROLES)
 def preview(network_id: int):
     """The widget as configured but not saved yet: the configurator's iframe follows the form."""
-    network = _network_or_404(network_id)
+    network = network_or_404(network_id)
     form = WidgetForm(formdata=request.args, meta={"csrf": False})
     if not form.validate():
         return render_template("widgets/preview_error.html", errors=form.errors), 400
