@@ -69,7 +69,10 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
+    from marketplace.networks.views import bp as networks_bp
     from marketplace.search.views import bp as search_bp
+    from marketplace.widgets.embed_views import bp as widget_embed_bp
+    from marketplace.widgets.views import bp as widgets_bp
 
     blueprints = (
         main_bp,
@@ -84,6 +87,9 @@ def _register_blueprints(app: Flask) -> None:
         api_docs_bp,
         apikeys_bp,
         calendar_bp,
+        networks_bp,
+        widgets_bp,
+        widget_embed_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

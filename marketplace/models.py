@@ -7,6 +7,7 @@ from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
+from marketplace.widgets.models import Widget, WidgetDailyStat
 
 __all__ = [
     "ApiKey",
@@ -25,4 +26,6 @@ __all__ = [
     "OutboxMessage",
     "TeamInvitation",
     "User",
+    "Widget",
+    "WidgetDailyStat",
 ]

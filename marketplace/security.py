@@ -22,10 +22,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 def apply_security_headers(response: Response) -> Response:
     """Set defaults without overriding a view that chose its own (e.g. embeddable widgets)."""
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    policy = response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    response.headers.setdefault("X-Frame-Options", "DENY")
+    if "frame-ancestors 'none'" in policy:
+        # Older browsers only read X-Frame-Options; a framable page (a widget) must not send DENY.
+        response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Permissions-Policy", "geolocation=(self), camera=(), microphone=()")
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     return response

@@ -229,6 +229,18 @@ class Factory:
         db.session.commit()
         return network
 
+    # --- widgets ---
+    def widget(self, network: Network | None = None, **fields):
+        """A saved widget of ``network`` (a new one around Lyon by default) with the given settings."""
+        from marketplace.widgets.models import Widget
+
+        values = {"name": f"Widget {self._next()}", "territory": "network", "per_page": 10}
+        values.update(fields)
+        widget = Widget(network=network or self.network(), **values)
+        db.session.add(widget)
+        db.session.commit()
+        return widget
+
 
 @pytest.fixture
 def make(app) -> Factory:

@@ -258,16 +258,25 @@ def clean_motivation(motivation: str, *, required: bool) -> str:
 
 
 def apply(
-    mission: Mission, candidate: User, *, motivation: str = "", today: date | None = None
+    mission: Mission,
+    candidate: User,
+    *,
+    motivation: str = "",
+    today: date | None = None,
+    source_widget_id: int | None = None,
 ) -> Application:
-    """Create a pending application and tell the association."""
+    """Create a pending application and tell the association; keep the widget that brought it, if any."""
     problem = eligibility_problem(mission, candidate, today=today)
     if problem is not None:
         raise NotEligible(problem, code="not_eligible")
     motivation = clean_motivation(motivation, required=mission.motivation_required)
     # Ids, not relationships: a refused row must not linger in mission.applications.
     application = Application(
-        mission_id=mission.id, candidate_id=candidate.id, status="pending", motivation=motivation
+        mission_id=mission.id,
+        candidate_id=candidate.id,
+        status="pending",
+        motivation=motivation,
+        source_widget_id=source_widget_id,
     )
     try:
         with _atomic():

@@ -27,6 +27,7 @@ from marketplace.forms_util import safe_next_url, show_domain_error
 from marketplace.main import services as main_services
 from marketplace.models_base import utcnow
 from marketplace.reference.vocabularies import APPLICATION_STATUSES
+from marketplace.widgets.tagging import forget_widget_tag, widget_tag_for
 
 bp = Blueprint("inbox", __name__)
 
@@ -112,7 +113,12 @@ def apply(mission_id: int):
     if not form.validate_on_submit():
         return _mission_page(mission, form)
     try:
-        application = service.apply(mission, _user(), motivation=form.motivation.data or "")
+        application = service.apply(
+            mission,
+            _user(),
+            motivation=form.motivation.data or "",
+            source_widget_id=widget_tag_for(mission.id),
+        )
     except DomainError as error:
         db.session.rollback()
         if error.field == "motivation":
@@ -121,6 +127,7 @@ def apply(mission_id: int):
         flash(str(error.message), "error")
         return redirect(url_for("main.mission", mission_id=mission_id, _anchor="apply"))
     db.session.commit()
+    forget_widget_tag(mission.id)
     flash(
         _("Your application is sent. The association will answer you here, and we will email you."), "success"
     )

@@ -94,6 +94,10 @@ class Application(TimestampMixin, db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The network widget that brought the candidate, for the widget's statistics.
+    source_widget_id: Mapped[int | None] = mapped_column(
+        ForeignKey("widgets.id", ondelete="SET NULL"), index=True
+    )
 
     mission = relationship("Mission", back_populates="applications")
     candidate = relationship("User")

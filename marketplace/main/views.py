@@ -8,6 +8,7 @@ from flask_login import current_user
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
 from marketplace.main import services
+from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
 
@@ -39,6 +40,7 @@ def mission(mission_id: int):
     found = services.published_mission(mission_id)
     if found is None:
         abort(404)
+    remember_widget_tag(request.args.get("widget"), found.id)
     return render_template(
         "main/mission.html",
         mission=found,

@@ -103,6 +103,8 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    # Only these missions (a widget's territory or network members); None means no restriction.
+    mission_ids: frozenset[int] | None = None
 
     def __post_init__(self) -> None:
         if bad := _unknown(self.domains, DOMAIN_SLUGS):

@@ -453,6 +453,8 @@ def _filter_masks(
 ) -> _Masks:
     table = state.table
     base = state.live if matched is None else state.live & matched
+    if query.mission_ids is not None:
+        base = base & np.isin(table["id"], np.fromiter(query.mission_ids, dtype=np.int64))
     remote = (table["flags"] & FLAG_REMOTE) != 0
     if not query.include_remote:
         base = base & ~remote

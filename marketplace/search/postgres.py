@@ -365,6 +365,9 @@ class _Plan:
 
     def _add_filters(self, query: SearchQuery) -> None:
         where, params = self.where, self.params
+        if query.mission_ids is not None:
+            params["mission_ids"] = sorted(query.mission_ids)
+            where.append("s.mission_id = ANY(:mission_ids)")
         if not query.include_remote:
             where.append("NOT s.remote")
         if query.with_seats:

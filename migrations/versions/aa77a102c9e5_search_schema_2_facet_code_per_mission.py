@@ -7,7 +7,7 @@ strings, which is the costly part of a search whose words are common. The SQL is
 the same statements live in ``marketplace.search.postgres.INSTALL_STATEMENTS``.
 
 Revision ID: aa77a102c9e5
-Revises: 22e82f45a4bb
+Revises: 1aa6c713ba14
 Create Date: 2026-11-21 08:39:07.263005
 
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "aa77a102c9e5"
-down_revision = "22e82f45a4bb"
+down_revision = "1aa6c713ba14"
 branch_labels = None
 depends_on = None
 

@@ -85,3 +85,17 @@ def screenshot(page, name: str) -> Path:
     # A full-page capture can leave headless Chromium ignoring the next click: scroll back first.
     page.evaluate("window.scrollTo(0, 0)")
     return path
+
+
+# --- widgets ---
+def sign_in(page, base_url: str, email: str) -> None:
+    """Sign in through the login form (the factories' users share the default password)."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import DEFAULT_PASSWORD
+
+    page.goto(base_url + "/connexion")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -1,0 +1,1 @@
+"""Embeddable mission widgets of the networks: configuration, the framable page, statistics."""

@@ -1,0 +1,243 @@
+"""What other sites embed (blueprint ``widget``): the loader script, the framable page, the feed.
+
+These responses carry no cookie and no personal data: the blueprint wraps the app's session
+interface so that its responses never save a session (no session cookie, so no CSRF token).
+Only these pages may be framed by other sites; the rest of Tremplin keeps ``frame-ancestors 'none'``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from flask.sessions import SessionInterface
+from flask_babel import force_locale
+from werkzeug.exceptions import HTTPException, TooManyRequests
+
+from marketplace.accounts.access import public
+from marketplace.associations.models import Mission
+from marketplace.domain import NotFound
+from marketplace.errors import MESSAGES
+from marketplace.extensions import db, limiter
+from marketplace.models_base import utcnow
+from marketplace.reference.vocabularies import DOMAINS, MISSION_KINDS, label_for
+from marketplace.search.params import ParamError
+from marketplace.security import CONTENT_SECURITY_POLICY
+from marketplace.widgets import page_cache, services
+from marketplace.widgets.models import Widget
+
+bp = Blueprint("widget", __name__)
+# Visitor parameters the widget page reads; every other filter comes from the widget's settings.
+VISITOR_ARGS = ("q", "page")
+
+
+def _page_limit() -> str:
+    return current_app.config["WIDGET_RATE_LIMIT"]
+
+
+def _click_limit() -> str:
+    return current_app.config["WIDGET_CLICK_RATE_LIMIT"]
+
+
+class NoCookieForWidgets(SessionInterface):
+    """The app's session interface, except that responses of this blueprint never save a session."""
+
+    def __init__(self, inner: SessionInterface) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def open_session(self, app, request):
+        return self.inner.open_session(app, request)
+
+    def make_null_session(self, app):
+        return self.inner.make_null_session(app)
+
+    def is_null_session(self, obj) -> bool:
+        return self.inner.is_null_session(obj)
+
+    def save_session(self, app, session, response) -> None:
+        if request.blueprint == bp.name:
+            return  # no Set-Cookie (nor Vary: Cookie), whatever a view or template did
+        self.inner.save_session(app, session, response)
+
+
+@bp.record_once
+def _install_session_guard(state) -> None:
+    if not isinstance(state.app.session_interface, NoCookieForWidgets):
+        state.app.session_interface = NoCookieForWidgets(state.app.session_interface)
+
+
+@bp.errorhandler(HTTPException)
+def plain_error(error: HTTPException):
+    """A bare error page: the site's error page carries forms (CSRF tokens) that need a session."""
+    title, message = MESSAGES.get(error.code or 500, MESSAGES[500])
+    response = make_response(render_template("widgets/error.html", title=title, message=message), error.code)
+    if isinstance(error, TooManyRequests) and error.retry_after:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def frame_ancestors(widget: Widget) -> str:
+    """Any site, or Tremplin itself (the configurator's preview) plus the registered origins."""
+    if not widget.allowed_origins:
+        return "*"
+    return " ".join(["'self'", *widget.allowed_origins])
+
+
+def colour_style(widget: Widget) -> str:
+    """The one inline style of the page; the colour is a checked #rrggbb."""
+    return f":root {{ --widget-colour: {widget.colour}; }}"
+
+
+def embeddable_csp(ancestors: str, style: str) -> str:
+    """Tremplin's policy with the given frame-ancestors, allowing exactly this inline style by its hash.
+
+    A hash rather than a nonce keeps the page the same for every visitor, so it can be cached.
+    """
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}").replace(
+        "style-src 'self'", f"style-src 'self' 'sha256-{digest}'"
+    )
+
+
+def _widget_or_404(public_id: str) -> Widget:
+    try:
+        return services.widget_by_public_id(public_id)
+    except NotFound:
+        abort(404)
+
+
+def render_widget_page(
+    widget: Widget, *, preview_args: Mapping[str, str] | None = None, frame_ancestors: str = "*"
+):
+    """The widget's missions for the visitor's words and page, in the widget's language."""
+    q = (request.args.get("q") or "").strip()
+    page = (request.args.get("page") or "").strip()
+    if preview_args is not None:
+        html, status = _render_page(widget, q=q, page=page, preview_args=preview_args)
+    else:
+        key = (widget.public_id, widget.updated_at, q, page)
+        seconds = current_app.config["WIDGET_CACHE_SECONDS"]
+        html, status = page_cache.pages.get_or_make(
+            key, seconds, lambda: _render_page(widget, q=q, page=page)
+        )
+    response = make_response(html, status)
+    response.headers["Content-Security-Policy"] = embeddable_csp(frame_ancestors, colour_style(widget))
+    # Browsers and proxies must come back: each display is counted by the server.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _render_page(
+    widget: Widget, *, q: str, page: str, preview_args: Mapping[str, str] | None = None
+) -> tuple[str, int]:
+    with force_locale(widget.language):
+        try:
+            params, found = services.run_widget_search(widget, q=q, page=page)
+            error = None
+        except ParamError as problem:
+            params, found, error = None, None, problem
+        # The preview keeps the configurator's settings in its links and search form.
+        kept = {
+            name: request.args.getlist(name)
+            for name in (preview_args or {})
+            if name not in VISITOR_ARGS and name != "csrf_token"
+        }
+        html = render_template(
+            "widgets/page.html",
+            widget=widget,
+            q=q,
+            params=params,
+            found=found,
+            error=error,
+            style=colour_style(widget),
+            preview=preview_args is not None,
+            kept=kept,
+            page_url=lambda number: url_for(
+                request.endpoint,
+                **request.view_args,
+                **kept,
+                q=q or None,
+                page=number if number > 1 else None,
+            ),
+            domain_label=lambda slug: label_for(DOMAINS, slug),
+            kind_label=lambda slug: label_for(MISSION_KINDS, slug),
+        )
+    return html, 400 if error else 200
+
+
+@bp.route("/widget.js")
+@public
+def loader():
+    """The embed loader, at a short stable address for the snippet."""
+    response = send_from_directory(current_app.static_folder, "js/widget.js", max_age=3600)
+    response.headers["Content-Type"] = "text/javascript; charset=utf-8"
+    return response
+
+
+@bp.route("/widget/<public_id>")
+@public
+@limiter.limit(_page_limit)
+def page(public_id: str):
+    widget = _widget_or_404(public_id)
+    # The configurator shows the saved widget with ?apercu=1: its views are not visitors.
+    if not request.args.get("apercu") and not request.args.get("page") and not request.args.get("q"):
+        services.record_impression(widget, request.user_agent.string)
+        db.session.commit()
+    return render_widget_page(widget, frame_ancestors=frame_ancestors(widget))
+
+
+@bp.route("/widget/<public_id>/go/<int:mission_id>")
+@public
+@limiter.limit(_click_limit)
+def go(public_id: str, mission_id: int):
+    """Count the "apply" click, then open the mission tagged with the widget."""
+    widget = _widget_or_404(public_id)
+    mission = db.session.get(Mission, mission_id)
+    if mission is None or mission.status != "published":
+        abort(404)
+    services.record_click(widget, request.user_agent.string)
+    db.session.commit()
+    return redirect(url_for("main.mission", mission_id=mission.id, widget=widget.public_id))
+
+
+@bp.route("/widget/<public_id>/atom.xml")
+@public
+@limiter.limit(_page_limit)
+def feed(public_id: str):
+    widget = _widget_or_404(public_id)
+    key = ("atom", widget.public_id, widget.updated_at)
+    xml = page_cache.pages.get_or_make(
+        key, current_app.config["WIDGET_CACHE_SECONDS"], lambda: _feed_xml(widget)
+    )
+    response = make_response(xml)
+    response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _feed_xml(widget: Widget) -> str:
+    with force_locale(widget.language):
+        missions = services.feed_missions(widget)
+        newest = (mission.published_at or mission.updated_at for mission in missions)
+        return render_template(
+            "widgets/atom.xml",
+            widget=widget,
+            missions=missions,
+            updated=max(newest, default=widget.updated_at or utcnow()),
+            domain_label=lambda slug: label_for(DOMAINS, slug),
+        )

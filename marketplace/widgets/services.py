@@ -1,0 +1,380 @@
+"""Widgets: settings checked once, the search they run, and their server-side counters.
+
+The search goes through the main search (``parse_search_args`` + ``search_missions``), so a
+widget shows exactly what /recherche shows for the same filters; the network's territory and
+"members only" become a restriction to a set of mission ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from werkzeug.datastructures import MultiDict
+
+from marketplace.accounts.models import User
+from marketplace.associations.models import Mission
+from marketplace.candidates.models import Application
+from marketplace.domain import DomainError, NotFound
+from marketplace.extensions import db
+from marketplace.models_base import utcnow
+from marketplace.networks.models import Network, NetworkMember
+from marketplace.networks.services import managed_network, territory_condition
+from marketplace.reference.places import place_for
+from marketplace.search.params import SearchParams, parse_search_args
+from marketplace.search.services import MissionSearchPage, search_missions
+from marketplace.widgets.models import (
+    WIDGET_LANGUAGES,
+    WIDGET_LAYOUTS,
+    WIDGET_TERRITORIES,
+    Widget,
+    WidgetDailyStat,
+)
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_ORIGINS = 20
+STATS_DAYS = 30
+# Crawlers, link previews and scripts; an empty User-Agent counts as a robot too.
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|curl|wget|"
+    r"python-requests|python-urllib|httpx|aiohttp|go-http-client|java/|libwww|scrapy|lighthouse",
+    re.IGNORECASE,
+)
+
+
+# --- settings -------------------------------------------------------------------------------------
+
+
+@dataclass
+class WidgetSettings:
+    """What the configurator sends, already typed by the form."""
+
+    name: str
+    domains: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    territory: str = "network"
+    postcode: str = ""
+    radius_km: int | None = None
+    members_only: bool = False
+    minors_only: bool = False
+    include_remote: bool = True
+    layout: str = "list"
+    colour: str = "#000091"
+    per_page: int = 10
+    language: str = "fr"
+    allowed_origins: str = ""
+
+
+def parse_origins(text: str) -> list[str]:
+    """One origin per line (or separated by spaces/commas) as scheme://host[:port]; raises on a bad one."""
+    origins: list[str] = []
+    for raw in re.split(r"[\s,]+", text or ""):
+        if not raw:
+            continue
+        parts = urlsplit(raw.rstrip("/"))
+        valid = parts.scheme in ("http", "https") and parts.hostname and not (parts.path or parts.query)
+        if not valid or "*" in raw or "'" in raw or ";" in raw:
+            raise DomainError(
+                _l("“%(origin)s” is not a site address such as https://www.exemple.fr.", origin=raw),
+                field="allowed_origins",
+            )
+        origin = f"{parts.scheme}://{parts.netloc.lower()}"
+        if origin not in origins:
+            origins.append(origin)
+    if len(origins) > MAX_ORIGINS:
+        raise DomainError(_l("Give at most %(num)d sites.", num=MAX_ORIGINS), field="allowed_origins")
+    return origins
+
+
+def _check_choice(value: str, allowed: tuple[str, ...], name: str) -> None:
+    if value not in allowed:
+        raise DomainError(_l("Choose one of the proposed values."), field=name)
+
+
+def apply_settings(widget: Widget, settings: WidgetSettings) -> Widget:
+    """Check every rule again and copy the settings onto the widget (nothing written on error)."""
+    name = settings.name.strip()
+    if not name:
+        raise DomainError(_l("Give the widget a name."), field="name")
+    _check_choice(settings.territory, WIDGET_TERRITORIES, "territory")
+    _check_choice(settings.layout, WIDGET_LAYOUTS, "layout")
+    _check_choice(settings.language, WIDGET_LANGUAGES, "language")
+    if not HEX_COLOUR.match(settings.colour or ""):
+        raise DomainError(_l("Give a colour as #RRGGBB, for example #000091."), field="colour")
+    if not 1 <= settings.per_page <= 50:
+        raise DomainError(_l("Show between 1 and 50 missions per page."), field="per_page")
+    origins = parse_origins(settings.allowed_origins)
+    place = None
+    if settings.territory == "radius":
+        postcode = "".join((settings.postcode or "").split())
+        place = place_for(postcode) if re.fullmatch(r"\d{5}", postcode) else None
+        if place is None:
+            raise DomainError(_l("Give a known postcode, for example 69007."), field="postcode")
+        if settings.radius_km is None or not 1 <= settings.radius_km <= 200:
+            raise DomainError(_l("Choose a distance between 1 and 200 km."), field="radius_km")
+    widget.name = name
+    widget.domains = list(settings.domains)
+    widget.kinds = list(settings.kinds)
+    widget.territory = settings.territory
+    widget.postcode = postcode if place else None
+    widget.lat, widget.lon = (place.lat, place.lon) if place else (None, None)
+    widget.radius_km = settings.radius_km if place else None
+    widget.members_only = settings.members_only
+    widget.minors_only = settings.minors_only
+    widget.include_remote = settings.include_remote
+    widget.layout = settings.layout
+    widget.colour = settings.colour.lower()
+    widget.per_page = settings.per_page
+    widget.language = settings.language
+    widget.allowed_origins = origins
+    return widget
+
+
+def settings_of(widget: Widget) -> WidgetSettings:
+    """The widget's settings as the configurator shows them."""
+    return WidgetSettings(
+        name=widget.name,
+        domains=list(widget.domains or ()),
+        kinds=list(widget.kinds or ()),
+        territory=widget.territory,
+        postcode=widget.postcode or "",
+        radius_km=widget.radius_km,
+        members_only=widget.members_only,
+        minors_only=widget.minors_only,
+        include_remote=widget.include_remote,
+        layout=widget.layout,
+        colour=widget.colour,
+        per_page=widget.per_page,
+        language=widget.language,
+        allowed_origins="\n".join(widget.allowed_origins or ()),
+    )
+
+
+def create_widget(network: Network, settings: WidgetSettings, *, by: User) -> Widget:
+    """A new widget for a network the user administers."""
+    managed_network(network.id, by=by)
+    widget = apply_settings(Widget(network=network), settings)
+    db.session.add(widget)
+    db.session.flush()
+    return widget
+
+
+def update_widget(widget: Widget, settings: WidgetSettings, *, by: User) -> Widget:
+    managed_widget(widget.id, by=by)
+    apply_settings(widget, settings)
+    db.session.flush()
+    return widget
+
+
+def delete_widget(widget: Widget, *, by: User) -> None:
+    """Delete a widget: its snippet stops working; applications keep existing, untagged."""
+    managed_widget(widget.id, by=by)
+    db.session.delete(widget)
+    db.session.flush()
+
+
+def preview_widget(network: Network, settings: WidgetSettings) -> Widget:
+    """An unsaved widget for the configurator's live preview (never added to the session)."""
+    widget = Widget(network=network, network_id=network.id, public_id="preview")
+    # A name is only needed to save: the preview shows before one is typed.
+    return apply_settings(widget, replace(settings, name=settings.name.strip() or "preview"))
+
+
+# --- finding widgets --------------------------------------------------------------------------------
+
+
+def managed_widget(widget_id: int, *, by: User) -> Widget:
+    """A widget of a network this user administers; NotFound otherwise."""
+    widget = db.session.get(Widget, widget_id)
+    if widget is None:
+        raise NotFound(_l("This widget does not exist."))
+    managed_network(widget.network_id, by=by)
+    return widget
+
+
+def widgets_of(network: Network) -> list[Widget]:
+    return list(
+        db.session.scalars(
+            select(Widget).where(Widget.network_id == network.id).order_by(Widget.name, Widget.id)
+        )
+    )
+
+
+def widget_by_public_id(public_id: str) -> Widget:
+    widget = db.session.scalar(select(Widget).where(Widget.public_id == public_id)) if public_id else None
+    if widget is None:
+        raise NotFound(_l("This widget does not exist."))
+    return widget
+
+
+# --- the search a widget runs ---------------------------------------------------------------------------
+
+
+def search_args(widget: Widget, *, q: str = "", page: str = "") -> MultiDict:
+    """The main search's parameters for this widget's filters plus the visitor's words and page."""
+    args = MultiDict()
+    for slug in widget.domains or ():
+        args.add("domain", slug)
+    for slug in widget.kinds or ():
+        args.add("kind", slug)
+    if widget.territory == "radius" and widget.postcode:
+        args.add("postcode", widget.postcode)
+        args.add("radius_km", str(widget.radius_km))
+    args.add("remote", "1" if widget.include_remote else "0")
+    if widget.minors_only:
+        args.add("age_range", "16-17")
+    args.add("per_page", str(widget.per_page))
+    if q:
+        args.add("q", q)
+    if page:
+        args.add("page", page)
+    return args
+
+
+def allowed_mission_ids(widget: Widget) -> frozenset[int] | None:
+    """Published missions within the network's territory and/or of its members; None: no restriction."""
+    network_territory = widget.territory == "network"
+    if not network_territory and not widget.members_only:
+        return None
+    query = select(Mission.id).where(Mission.status == "published")
+    if network_territory:
+        located = territory_condition(widget.network, Mission.postcode)
+        # Remote missions can be done from the territory, as with a radius in the main search.
+        query = query.where(or_(located, Mission.remote) if widget.include_remote else located)
+    if widget.members_only:
+        members = select(NetworkMember.association_id).where(
+            NetworkMember.network_id == widget.network_id, NetworkMember.status == "accepted"
+        )
+        query = query.where(Mission.association_id.in_(members))
+    return frozenset(db.session.scalars(query))
+
+
+def run_widget_search(
+    widget: Widget, *, q: str = "", page: str = ""
+) -> tuple[SearchParams, MissionSearchPage]:
+    """The widget's page of missions; raises ParamError on bad words or page."""
+    params = _restricted(widget, parse_search_args(search_args(widget, q=q, page=page)))
+    return params, search_missions(params.query)
+
+
+def _restricted(widget: Widget, params: SearchParams) -> SearchParams:
+    ids = allowed_mission_ids(widget)
+    return params if ids is None else params.with_changes(mission_ids=ids)
+
+
+def feed_missions(widget: Widget, limit: int = 50) -> list[Mission]:
+    """The widget's newest missions, for its Atom feed."""
+    args = search_args(widget)
+    args.setlist("per_page", [str(limit)])
+    # Without words, the main search orders by publication, newest first.
+    params = _restricted(widget, parse_search_args(args))
+    return [item.mission for item in search_missions(params.query).items]
+
+
+# --- counters -----------------------------------------------------------------------------------------
+
+
+def is_bot(user_agent: str | None) -> bool:
+    """Robots and scripts do not count as people seeing or clicking a widget."""
+    return not user_agent or bool(BOT_PATTERN.search(user_agent))
+
+
+def _bump(widget_id: int, column: str) -> None:
+    """Add one to today's counter in a single statement (safe under concurrent requests)."""
+    today = utcnow().date()
+    dialect = db.engine.dialect.name
+    insert = postgres_insert if dialect == "postgresql" else sqlite_insert
+    table = WidgetDailyStat.__table__
+    counts = {"impressions": 0, "clicks": 0, column: 1}
+    statement = insert(table).values(widget_id=widget_id, day=today, **counts)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.widget_id, table.c.day], set_={column: table.c[column] + 1}
+    )
+    db.session.execute(statement)
+
+
+def record_impression(widget: Widget, user_agent: str | None) -> bool:
+    """Count one display of the widget by a person; returns whether it counted."""
+    if is_bot(user_agent):
+        return False
+    _bump(widget.id, "impressions")
+    return True
+
+
+def record_click(widget: Widget, user_agent: str | None) -> bool:
+    """Count one "apply" click; returns whether it counted."""
+    if is_bot(user_agent):
+        return False
+    _bump(widget.id, "clicks")
+    return True
+
+
+@dataclass(frozen=True)
+class DayStats:
+    day: date
+    impressions: int
+    clicks: int
+    applications: int
+
+
+@dataclass(frozen=True)
+class WidgetStats:
+    days: list[DayStats]  # newest first
+
+    @property
+    def impressions(self) -> int:
+        return sum(day.impressions for day in self.days)
+
+    @property
+    def clicks(self) -> int:
+        return sum(day.clicks for day in self.days)
+
+    @property
+    def applications(self) -> int:
+        return sum(day.applications for day in self.days)
+
+
+def widget_stats(widget: Widget, days: int = STATS_DAYS) -> WidgetStats:
+    """Impressions, clicks and applications per day over the last ``days`` days (UTC)."""
+    today = utcnow().date()
+    first = today - timedelta(days=days - 1)
+    counters = {
+        row.day: row
+        for row in db.session.scalars(
+            select(WidgetDailyStat).where(
+                WidgetDailyStat.widget_id == widget.id, WidgetDailyStat.day >= first
+            )
+        )
+    }
+    created_day = func.date(Application.created_at)
+    applications: dict[date, int] = {}
+    rows = db.session.execute(
+        select(created_day, func.count(Application.id))
+        .where(
+            Application.source_widget_id == widget.id,
+            Application.created_at >= datetime.combine(first, time.min),
+        )
+        .group_by(created_day)
+    )
+    for day, count in rows:
+        # SQLite returns "YYYY-MM-DD" text, PostgreSQL a date.
+        applications[day if isinstance(day, date) else date.fromisoformat(day)] = count
+    result = []
+    for offset in range(days):
+        day = today - timedelta(days=offset)
+        counter = counters.get(day)
+        result.append(
+            DayStats(
+                day=day,
+                impressions=counter.impressions if counter else 0,
+                clicks=counter.clicks if counter else 0,
+                applications=applications.get(day, 0),
+            )
+        )
+    return WidgetStats(result)

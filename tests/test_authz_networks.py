@@ -1,0 +1,125 @@
+"""Role × route table for the network space and the association's network page. Deny by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketplace.extensions import db
+from marketplace.networks.models import NetworkMember
+
+ACTORS = ("anonymous", "candidate", "association", "network_admin", "other_network_admin", "site_admin")
+OK, REDIRECT, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
+NETWORK_ONLY = {"anonymous": REDIRECT, "candidate": FORBIDDEN, "association": FORBIDDEN}
+ASSOCIATION_ONLY = {
+    "anonymous": REDIRECT,
+    "candidate": FORBIDDEN,
+    "network_admin": FORBIDDEN,
+    "other_network_admin": FORBIDDEN,
+    "site_admin": FORBIDDEN,
+}
+
+# (method, path, form data, {actor: expected status}); {network}, {request}... are filled per test.
+TABLE = [
+    ("GET", "/espace/reseaux", None, {**ASSOCIATION_ONLY, "association": OK}),
+    (
+        "POST",
+        "/espace/reseaux/{network}/rejoindre",
+        {"association_id": "{association}"},
+        {**ASSOCIATION_ONLY, "association": REDIRECT},
+    ),
+    # A network admin with one network is sent to its space; a site admin sees the list.
+    (
+        "GET",
+        "/reseau",
+        None,
+        {**NETWORK_ONLY, "network_admin": REDIRECT, "other_network_admin": REDIRECT, "site_admin": OK},
+    ),
+    (
+        "GET",
+        "/reseau/{network}",
+        None,
+        {**NETWORK_ONLY, "network_admin": OK, "other_network_admin": MISSING, "site_admin": OK},
+    ),
+    (
+        "POST",
+        "/reseau/{network}/demandes/{request}/accepter",
+        {},
+        {**NETWORK_ONLY, "network_admin": REDIRECT, "other_network_admin": MISSING, "site_admin": REDIRECT},
+    ),
+    (
+        "POST",
+        "/reseau/{network}/demandes/{request}/refuser",
+        {},
+        {**NETWORK_ONLY, "network_admin": REDIRECT, "other_network_admin": MISSING, "site_admin": REDIRECT},
+    ),
+    (
+        "POST",
+        "/reseau/{network}/rattacher",
+        {"association_id": "{association}"},
+        {
+            **NETWORK_ONLY,
+            "network_admin": FORBIDDEN,
+            "other_network_admin": FORBIDDEN,
+            "site_admin": REDIRECT,
+        },
+    ),
+]
+COVERED_RULES = {
+    "/espace/reseaux",
+    "/espace/reseaux/<int:network_id>/rejoindre",
+    "/reseau",
+    "/reseau/<int:network_id>",
+    "/reseau/<int:network_id>/demandes/<int:member_id>/accepter",
+    "/reseau/<int:network_id>/demandes/<int:member_id>/refuser",
+    "/reseau/<int:network_id>/rattacher",
+}
+
+
+@pytest.fixture(autouse=True)
+def request_context(app):
+    """Notification emails are translated, which needs a request (for the language)."""
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture
+def actors(make):
+    """A network with one pending request from an association of its territory; another network."""
+    users = {
+        "candidate": make.user("candidate"),
+        "association": make.user("association"),
+        "network_admin": make.user("network_admin"),
+        "other_network_admin": make.user("network_admin"),
+        "site_admin": make.user("site_admin"),
+    }
+    network = make.network(admin=users["network_admin"], departements=("69",))
+    make.network("Autre réseau", admin=users["other_network_admin"], departements=("13",))
+    applicant = make.association(postcode="69003")
+    request = NetworkMember(network=network, association=applicant, status="requested")
+    db.session.add(request)
+    association = make.association(owner=users["association"], postcode="69007")
+    db.session.commit()
+    return users, {"network": network.id, "request": request.id, "association": association.id}
+
+
+def _filled(data, values):
+    return None if data is None else {name: value.format(**values) for name, value in data.items()}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize(
+    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
+)
+def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
+    users, values = actors
+    if actor != "anonymous":
+        auth.login_as(users[actor])
+    response = client.open(path.format(**values), method=method, data=_filled(data, values))
+    assert response.status_code == expected[actor]
+    if actor == "anonymous" and expected[actor] == REDIRECT:
+        assert "/connexion" in response.headers["Location"]
+
+
+def test_covered_rules_are_exactly_the_networks_blueprint_routes(app):
+    rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("networks.")}
+    assert rules == COVERED_RULES
