@@ -15,7 +15,14 @@ from flask_babel import gettext as _
 
 from marketplace.api.clients import API_KEY_HEADER
 from marketplace.api.services import MAX_ID
-from marketplace.reference.slugs import AGE_RANGES, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SCHEDULE_SLUGS, SLOTS
+from marketplace.reference.slugs import (
+    AGE_RANGES,
+    DAY_PART_SLUGS,
+    DOMAIN_SLUGS,
+    MISSION_KIND_SLUGS,
+    SCHEDULE_SLUGS,
+    SLOTS,
+)
 from marketplace.search.documents import MAX_PER_PAGE, SORTS
 from marketplace.search.params import (
     DEFAULT_PER_PAGE,
@@ -70,6 +77,11 @@ def mission_schema() -> dict[str, Any]:
         "start_date": _nullable("string", format="date"),
         "end_date": _nullable("string", format="date"),
         "slots": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)}},
+        "day_parts": {
+            "type": "array",
+            "items": {"type": "string", "enum": list(DAY_PART_SLUGS)},
+            "description": _("One-off missions: the parts of the day they take place (empty: not said)."),
+        },
         "hours_per_week": _nullable("number"),
         "min_age": {"type": "integer", "minimum": 16},
         "max_age": _nullable("integer"),
