@@ -59,6 +59,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
     from marketplace.api.views import bp as api_bp
+    from marketplace.assistant.views import bp as assistant_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.views import bp as missions_admin_bp
@@ -78,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
         profile_bp,
         search_bp,
         api_bp,
+        assistant_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
