@@ -41,6 +41,7 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.accounts.access import init_access
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
     from marketplace.i18n import init_i18n
+    from marketplace.matching.services import init_matching_sync
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
 
@@ -54,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     init_security(app)
     init_i18n(app)
     init_search_sync(app)
+    init_matching_sync(app)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -4,6 +4,7 @@ from marketplace.accounts.models import User
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, Mission, MissionReview, TeamInvitation
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
+from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
 
@@ -13,9 +14,12 @@ __all__ = [
     "ApplicationEvent",
     "Association",
     "CandidateProfile",
+    "MatchingChange",
+    "MatchingState",
     "Membership",
     "Message",
     "Mission",
+    "MissionInvitation",
     "MissionReview",
     "Network",
     "NetworkAdmin",
