@@ -16,7 +16,15 @@ from typing import Any
 
 from marketplace.reference.slugs import AGE_RANGES, DAY_PART_SLUGS, DAY_SLUGS, DOMAIN_SLUGS, SLOTS
 
-CAUSES, TIME, WHEN, WHERE, SKILLS, AGE, COMPANY = "causes", "time", "when", "where", "skills", "age", "company"
+CAUSES, TIME, WHEN, WHERE, SKILLS, AGE, COMPANY = (
+    "causes",
+    "time",
+    "when",
+    "where",
+    "skills",
+    "age",
+    "company",
+)
 STEPS: tuple[str, ...] = (CAUSES, TIME, WHEN, WHERE, SKILLS, AGE, COMPANY)
 
 FREQUENCIES = ("once", "sometimes", "weekly")
@@ -342,6 +350,7 @@ class RecommendationRequest:
     place: str = ""  # what was typed ("Villeurbanne"), resolved by the service
     radius_km: int = DEFAULT_RADIUS_KM
     remote_ok: bool = False
+    remote_only: bool = False  # "from home": only missions done at a distance
     domains: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     slots: tuple[str, ...] = ()
@@ -416,7 +425,8 @@ def build_request(answers: Mapping[str, Any]) -> RecommendationRequest:
         postcode=_get(answers, WHERE, "postcode", "") or postcode,
         place=place,
         radius_km=radius if isinstance(radius, int) else DEFAULT_RADIUS_KM,
-        remote_ok=bool(_get(answers, WHERE, "remote_ok", False)),
+        remote_ok=remote or bool(_get(answers, WHERE, "remote_ok", False)),
+        remote_only=remote,
         domains=tuple(_get(answers, CAUSES, "domains", []) or ()),
         skills=tuple(answered_skills(answers)),
         slots=slots,
@@ -424,7 +434,7 @@ def build_request(answers: Mapping[str, Any]) -> RecommendationRequest:
         kinds=answered_kinds(answers),
         about=_get(answers, CAUSES, "words", "") or "",
         max_hours_per_week=hours if _get(answers, TIME, "frequency") == "weekly" else None,
-        group_size=GROUP_SIZE.get(_get(answers, COMPANY, "company") or "alone", 1),
+        group_size=GROUP_SIZE.get(_get(answers, COMPANY, "company"), 1) if applies(COMPANY, answers) else 1,
     )
 
 

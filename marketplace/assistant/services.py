@@ -109,8 +109,10 @@ def _recommend_for_facts(facts: CandidateFacts, *, limit: int) -> list[Any]:
 
 
 def _fits(item: Any, request: flow.RecommendationRequest) -> bool:
-    """The filters the engine does not know: seats for the group, hours, other causes."""
+    """The filters the engine does not know: from home, seats for the group, hours, other causes."""
     mission = item.mission
+    if request.remote_only and not mission.remote:
+        return False
     if mission.seats_left < request.group_size:
         return False
     if (
@@ -210,7 +212,7 @@ def network_for_postcode(postcode: str) -> Network | None:
 
 
 def _site_admins() -> list[User]:
-    return list(db.session.scalars(select(User).where(User.role == "site_admin", User.is_active)))
+    return list(db.session.scalars(select(User).where(User.role == "site_admin", User.is_active_account)))
 
 
 def recipients_of(request: AccompanimentRequest) -> list[User]:

@@ -148,7 +148,10 @@ def readable_answers(answers: dict[str, Any]) -> list[tuple[str, str]]:
             lines.append((str(STEP_TITLES[step]), value))
 
     causes = answers.get(flow.CAUSES) or {}
-    add(flow.CAUSES, "; ".join(filter(None, [_labels(DOMAINS, causes.get("domains") or []), causes.get("words")])))
+    add(
+        flow.CAUSES,
+        "; ".join(filter(None, [_labels(DOMAINS, causes.get("domains") or []), causes.get("words")])),
+    )
     time = answers.get(flow.TIME) or {}
     if time.get("frequency"):
         frequency = _labels(FREQUENCIES, [time["frequency"]])
@@ -162,7 +165,9 @@ def readable_answers(answers: dict[str, Any]) -> list[tuple[str, str]]:
     if where.get("mode") == "remote":
         add(flow.WHERE, str(_l("From home, at a distance")))
     elif where.get("mode") == "place":
-        place = f"{where.get('city')} ({where.get('postcode')})" if where.get("city") else where.get("place", "")
+        place = (
+            f"{where.get('city')} ({where.get('postcode')})" if where.get("city") else where.get("place", "")
+        )
         add(flow.WHERE, str(_l("%(place)s, up to %(km)s km", place=place, km=where.get("radius_km"))))
     skills = answers.get(flow.SKILLS) or {}
     wishes = [str(SKILL_LABELS.get(slug, slug)) for slug in skills.get("skills") or []]

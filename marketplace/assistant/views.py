@@ -188,14 +188,14 @@ def signup_prefill() -> dict[str, str]:
     return services.signup_prefill(kept_answers()) if session.get(SAVE_KEY) else {}
 
 
-def _accompaniment_data(form: AccompanimentForm) -> services.AccompanimentData:
+def _accompaniment_data(form: AccompanimentForm, answers: dict[str, Any]) -> services.AccompanimentData:
     return services.AccompanimentData(
         first_name=form.first_name.data or "",
         email=form.email.data or "",
         phone=form.phone.data or "",
         call_time=form.call_time.data or "",
         consent=bool(form.consent.data),
-        postcode=form.postcode.data or "",
+        postcode=form.postcode.data or services.signup_prefill(answers)["postcode"],
     )
 
 
@@ -209,7 +209,7 @@ def accompaniment():
         form.postcode.data = services.signup_prefill(answers)["postcode"]
     elif form.validate_on_submit():
         try:
-            sent = services.request_accompaniment(_accompaniment_data(form), answers)
+            sent = services.request_accompaniment(_accompaniment_data(form, answers), answers)
         except DomainError as error:
             db.session.rollback()
             for name, message in getattr(error, "errors", {error.field: error.message}).items():
