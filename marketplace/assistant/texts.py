@@ -6,7 +6,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from marketplace.reference.vocabularies import Choice
+from marketplace.assistant import flow
+from marketplace.reference.vocabularies import DOMAINS, Choice, slot_label
 
 STEP_TITLES = {
     "causes": _l("What moves you?"),
@@ -138,9 +139,6 @@ def _labels(choices: tuple[Choice, ...], slugs: list[str] | tuple[str, ...]) -> 
 
 def readable_answers(answers: dict[str, Any]) -> list[tuple[str, str]]:
     """The answers as (question, answer) lines for the people who call back."""
-    from marketplace.assistant import flow
-    from marketplace.reference.vocabularies import DOMAINS, slot_label
-
     lines: list[tuple[str, str]] = []
 
     def add(step: str, value: str) -> None:

@@ -119,7 +119,9 @@ def test_the_whole_assistant_with_javascript_never_reloads_the_page(page, live_s
 
 def test_the_whole_assistant_without_javascript(browser, live_server, missions):
     near, _seniors = missions
-    context = browser.new_context(locale="fr-FR", java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="fr-FR", java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
