@@ -223,3 +223,27 @@ def test_an_invitation_is_sent_once_per_candidate_and_mission(make):
         matching.invite_candidate(mission, candidate.id, by=owner)
     assert [item.mission.id for item in matching.invitations_for(candidate)] == [mission.id]
     assert matching.suggested_candidates(mission, by=owner)[0].invited
+
+
+def test_renaming_an_association_refreshes_its_missions_reasons(make):
+    user = _candidate(make, slots=["wed_afternoon"])
+    association = make.association("Restos")
+    done = make.mission(association, title="Collecte", start_date=date.today() - timedelta(days=3))
+    make.application(mission=done, candidate=user, status="completed")
+    recurring = make.mission(association, title="Distribution", schedule="recurring", slots=["wed_afternoon"])
+    assert "Restos une fois" in " ".join(matching.recommend_for_user(user)[0].reasons)
+    fits = matching.engine_holder().fits
+    association.name = "Les Restos du Cœur"
+    db.session.commit()
+    assert "Les Restos du Cœur une fois" in " ".join(matching.recommend_for_user(user)[0].reasons)
+    engine = matching.engine_holder().engine
+    assert engine.mission(recurring.id).association_name == "Les Restos du Cœur"
+    assert matching.engine_holder().fits == fits
+
+
+def test_the_engine_can_be_warmed_in_the_background(app, make):
+    make.mission(title="Tri de denrées")
+    fresh = build_app()
+    matching.warm_in_background(fresh).join(timeout=30)
+    holder = matching.engine_holder(fresh)
+    assert holder.fits == 1 and len(holder.engine) == 1
