@@ -211,6 +211,8 @@ def main() -> None:
     parser.add_argument("--adds", type=int, default=200, help="incremental upserts to time")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-api", action="store_true", help="skip the end-to-end API figures")
+    parser.add_argument("--api-only", action="store_true", help="only the end-to-end API figures")
+    parser.add_argument("--api-database", help="SQLite file to keep (and reuse when it exists)")
     parser.add_argument("--api-worker", metavar="DATABASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.api_worker:
@@ -222,6 +224,9 @@ def main() -> None:
     fresh = synthetic_missions(args.adds, seed=args.seed + 1, first_id=5_000_000)
     people = candidates(args.candidates, seed=args.seed)
     print(f"corpus: {len(corpus):,} missions generated in {time.perf_counter() - started:.1f} s")
+    if args.api_only:
+        api_benchmark(corpus, args)
+        return
     rss_before, _ = rss_mb()
 
     gc.collect()
@@ -377,11 +382,14 @@ def answers_of(candidate: CandidateFacts, limit: int = 20) -> dict[str, object]:
 def api_benchmark(corpus: list[MissionFacts], args: argparse.Namespace) -> None:
     """Write the database, then run one worker process and print its figures."""
     with tempfile.TemporaryDirectory(prefix="bench-matching-") as folder:
-        path = os.path.join(folder, "bench.db")
-        started = time.perf_counter()
-        write_database(corpus, path)
-        elapsed = time.perf_counter() - started
-        print(f"\napi: SQLite database of {len(corpus):,} missions written in {elapsed:.1f} s")
+        path = args.api_database or os.path.join(folder, "bench.db")
+        if os.path.exists(path):
+            print(f"\napi: reusing the SQLite database {path}")
+        else:
+            started = time.perf_counter()
+            write_database(corpus, path)
+            elapsed = time.perf_counter() - started
+            print(f"\napi: SQLite database of {len(corpus):,} missions written in {elapsed:.1f} s")
         command = [sys.executable, __file__, "--api-worker", path, "--candidates", str(args.candidates)]
         command += ["--seed", str(args.seed)]
         subprocess.run(command, check=True)  # noqa: S603 - our own script and interpreter

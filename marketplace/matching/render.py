@@ -161,30 +161,25 @@ def _pathway_association(params: Mapping[str, Any]) -> str:
 
 def _next_step_reason(params: Mapping[str, Any]) -> str:
     step = params.get("step")
-    if step == "first_mission":
-        return _("A one-off mission, ideal for a first experience")
-    if step == "go_regular":
-        if params.get("done", 0) <= 1:
-            return _("After your first mission, a regular commitment is the next step")
+    if step == "go_regular" and params.get("done", 0) > 1:
         return _("After your one-off missions, a regular commitment is the next step")
-    if step == "share_skills":
-        return _("After a regular commitment, sharing your skills is the next step")
-    if step == "take_responsibility":
-        return _("After your support missions, taking on responsibilities is the next step")
-    return _("Your experience can guide other volunteers")
+    sentences = {
+        "first_mission": _l("A one-off mission, ideal for a first experience"),
+        "go_regular": _l("After your first mission, a regular commitment is the next step"),
+        "share_skills": _l("After a regular commitment, sharing your skills is the next step"),
+        "take_responsibility": _l("After your support missions, taking on responsibilities is the next step"),
+    }
+    return _text(sentences.get(step, _l("Your experience can guide other volunteers")))
 
 
 def _candidate_pathway(params: Mapping[str, Any]) -> str:
-    step = params.get("step")
-    if step == "go_regular":
-        return _("Has done one-off missions: ready for a regular commitment")
-    if step == "share_skills":
-        return _("Regular volunteer: ready to share their skills")
-    if step == "take_responsibility":
-        return _("Has shared their skills: ready to take on responsibilities")
-    if step == "first_mission":
-        return _("Looking for a first volunteering experience")
-    return _("Experienced volunteer")
+    sentences = {
+        "go_regular": _l("Has done one-off missions: ready for a regular commitment"),
+        "share_skills": _l("Regular volunteer: ready to share their skills"),
+        "take_responsibility": _l("Has shared their skills: ready to take on responsibilities"),
+        "first_mission": _l("Looking for a first volunteering experience"),
+    }
+    return _text(sentences.get(params.get("step"), _l("Experienced volunteer")))
 
 
 def _candidate_history(params: Mapping[str, Any]) -> str:

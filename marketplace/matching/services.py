@@ -77,32 +77,26 @@ SEED_TEXTS = (
 # --- Facts from the database -------------------------------------------------------------------
 
 
+_FACT_COLUMNS = (
+    *("id", "title", "description", "skills", "domain", "kind", "association_id", "schedule"),
+    *("start_date", "end_date", "slots", "hours_per_week", "lat", "lon", "remote", "min_age"),
+    *("max_age", "status", "city"),
+)
+
+
+def _facts_from(source: object, *, association_name: str, seats_left: int) -> MissionFacts:
+    """Facts from anything with the mission's column attributes (an ORM mission or a row)."""
+    values = {name: getattr(source, name) for name in _FACT_COLUMNS}
+    for name in ("skills", "slots"):
+        values[name] = tuple(values[name] or ())
+    values["description"] = values["description"] or ""
+    # Mission.day_parts is wired here when that column lands.
+    return MissionFacts(**values, association_name=association_name, seats_left=seats_left, day_parts=())
+
+
 def mission_facts(mission: Mission) -> MissionFacts:
     """What the engine knows about a mission (its association must be loadable)."""
-    return MissionFacts(
-        id=mission.id,
-        title=mission.title,
-        description=mission.description or "",
-        skills=tuple(mission.skills or ()),
-        domain=mission.domain,
-        kind=mission.kind,
-        association_id=mission.association_id,
-        association_name=mission.association.name,
-        schedule=mission.schedule,
-        start_date=mission.start_date,
-        end_date=mission.end_date,
-        slots=tuple(mission.slots or ()),
-        day_parts=(),  # Mission.day_parts is wired when that column lands
-        hours_per_week=mission.hours_per_week,
-        lat=mission.lat,
-        lon=mission.lon,
-        remote=mission.remote,
-        min_age=mission.min_age,
-        max_age=mission.max_age,
-        seats_left=mission.seats_left,
-        status=mission.status,
-        city=mission.city,
-    )
+    return _facts_from(mission, association_name=mission.association.name, seats_left=mission.seats_left)
 
 
 def _history_item(application: Application) -> HistoryItem:
@@ -249,17 +243,29 @@ def init_matching_sync(app: Flask) -> None:
 # --- The per-process engine ---------------------------------------------------------------------
 
 
-def _published_missions(session: Session, ids: Collection[int] | None = None) -> Iterator[Mission]:
-    query = select(Mission).options(joinedload(Mission.association)).where(Mission.status == "published")
+def published_facts(session: Session, ids: Collection[int] | None = None) -> Iterator[MissionFacts]:
+    """Facts of the published missions (all, or among ``ids``), read as plain rows.
+
+    Rows, not ORM objects: at 100,000 missions the identity map would cost seconds and memory.
+    """
+    columns = [getattr(Mission, name) for name in _FACT_COLUMNS]
+    query = (
+        select(*columns, Mission.capacity, Mission.seats_taken, Association.name.label("association_name"))
+        .join(Association, Association.id == Mission.association_id)
+        .where(Mission.status == "published")
+    )
     if ids is not None:
         query = query.where(Mission.id.in_(list(ids)))
-    return iter(session.scalars(query.order_by(Mission.id).execution_options(yield_per=LOAD_BATCH)))
+    rows = session.execute(query.order_by(Mission.id).execution_options(yield_per=LOAD_BATCH))
+    for row in rows:
+        seats_left = max(row.capacity - row.seats_taken, 0)
+        yield _facts_from(row, association_name=row.association_name, seats_left=seats_left)
 
 
 def build_engine(session: Session) -> tuple[MatchingEngine, Stamp]:
     """A full fit on the published missions, stamped with the version read before loading them."""
     stamp = read_stamp(session)  # read first: changes after it are replayed later (idempotent)
-    facts = [mission_facts(mission) for mission in _published_missions(session)]
+    facts = list(published_facts(session))
     if len(facts) >= SEED_UNTIL:
         return MatchingEngine.fit(facts, version=stamp.version), stamp
     texts = [mission_text(m.title, m.description, m.skills, m.domain) for m in facts]
@@ -319,7 +325,7 @@ class EngineHolder:
                 logger.info("Matching engine too far behind (version %s): rebuilding", engine.version)
                 self.rebuild()
                 return
-            found = [mission_facts(mission) for mission in _published_missions(session, changed)]
+            found = list(published_facts(session, changed))
         gone = set(changed) - {facts.id for facts in found}
         engine.upsert(found, version=stamp.version)
         engine.remove(gone, version=stamp.version)

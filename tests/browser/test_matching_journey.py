@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from marketplace.extensions import db
 from tests.browser.conftest import screenshot
-from tests.conftest import DEFAULT_PASSWORD
+from tests.browser.test_mission_publishing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +17,6 @@ PATHWAY_REASON = (
     "Vous avez déjà aidé Les Restos du Cœur de Lyon 7e une fois : "
     "cette mission régulière est la suite logique"
 )
-
-
-def _sign_in(page, live_server: str, email: str) -> None:
-    page.goto(live_server + "/connexion")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 @pytest.fixture
@@ -66,14 +58,14 @@ def test_after_a_completed_one_off_mission_the_association_s_recurring_mission_i
     browser, page, phone_page, live_server, story
 ):
     # Before: a volunteer in discovery, nothing done yet.
-    _sign_in(page, live_server, story["candidate"].email)
+    sign_in(page, live_server, story["candidate"].email)
     page.goto(live_server + "/espace")
     expect(page.get_by_test_id("pathway")).to_have_attribute("data-stage", "discovery")
     expect(page.get_by_test_id("recommended")).not_to_contain_text(PATHWAY_REASON)
 
     # The association marks the collection completed, with the hours done.
     association = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}).new_page()
-    _sign_in(association, live_server, story["owner"].email)
+    sign_in(association, live_server, story["owner"].email)
     association.goto(f"{live_server}/candidatures/{story['application'].id}")
     association.locator("#hours_done").fill("4")
     association.get_by_test_id("complete").click()
@@ -102,7 +94,7 @@ def test_after_a_completed_one_off_mission_the_association_s_recurring_mission_i
     expect(page.get_by_test_id("similar-missions")).to_be_visible()
 
     # The same dashboard on a phone.
-    _sign_in(phone_page, live_server, story["candidate"].email)
+    sign_in(phone_page, live_server, story["candidate"].email)
     phone_page.goto(live_server + "/espace")
     expect(phone_page.get_by_test_id("recommendation").first).to_contain_text(PATHWAY_REASON)
     screenshot(phone_page, "matching-dashboard-phone")
