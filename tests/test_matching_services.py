@@ -247,3 +247,22 @@ def test_the_engine_can_be_warmed_in_the_background(app, make):
     matching.warm_in_background(fresh).join(timeout=30)
     holder = matching.engine_holder(fresh)
     assert holder.fits == 1 and len(holder.engine) == 1
+
+
+def test_a_vocabulary_outgrown_by_new_missions_is_refitted_in_the_background(make, monkeypatch):
+    import time
+
+    monkeypatch.setattr(matching, "REFIT_MIN_NEW", 2)
+    user = _candidate(make)
+    make.mission(title="Tri de denrées")
+    matching.recommend_for_user(user)
+    holder = matching.engine_holder()
+    fits = holder.fits
+    make.mission(title="Atelier de réparation de vélos")
+    make.mission(title="Atelier de couture solidaire")
+    assert len(matching.recommend_for_user(user)) == 3  # replayed at once, the refit comes after
+    deadline = time.monotonic() + 20
+    while holder.fits == fits and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert holder.fits == fits + 1
+    assert "velo" in holder.engine.text.vocabulary

@@ -373,6 +373,11 @@ def warm_in_background(app: Flask) -> threading.Thread:
         holder = engine_holder(app)
         try:
             with app.app_context():
+                if holder.engine is None:
+                    with holder.lock:  # first build: requests wait for it rather than start their own
+                        if holder.engine is None:
+                            holder.rebuild()
+                    return
                 with Session(db.engine) as session:
                     engine, stamp = build_engine(session)
                 with holder.lock:
