@@ -202,6 +202,8 @@ def test_suggested_candidates_are_visible_profiles_ranked_for_members_only(make)
     mission = make.mission(make.association(owner=owner), title="Distribution de colis alimentaires")
     shown = _candidate(make, visible_to_associations=True)
     _candidate(make, visible_to_associations=False)
+    _candidate(make, visible_to_associations=True).is_active_account = False
+    db.session.commit()
     found = matching.suggested_candidates(mission, by=owner)
     assert [item.user_id for item in found] == [shown.id]
     assert found[0].first_name == "Camille" and found[0].reasons

@@ -534,6 +534,7 @@ def _visible_profiles(mission: Mission) -> list[CandidateProfile]:
             .where(
                 CandidateProfile.visible_to_associations.is_(True),
                 User.role == "candidate",
+                User.is_active_account.is_(True),
                 CandidateProfile.user_id.not_in(already),
             )
             .order_by(CandidateProfile.id)
@@ -586,7 +587,7 @@ def invite_candidate(mission: Mission, candidate_id: int, *, by: User) -> Missio
             CandidateProfile.user_id == candidate_id, CandidateProfile.visible_to_associations.is_(True)
         )
     )
-    if profile is None or profile.user.role != "candidate":
+    if profile is None or profile.user.role != "candidate" or not profile.user.is_active_account:
         raise NotFound(_("This volunteer is not available for suggestions."))
     exists = db.session.scalar(
         select(MissionInvitation.id).where(

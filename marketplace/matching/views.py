@@ -14,6 +14,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
 
 from marketplace.accounts.access import roles
 from marketplace.accounts.models import User
@@ -76,11 +77,14 @@ def invite(mission_id: int, candidate_id: int):
         abort(400)
     try:
         services.invite_candidate(mission, candidate_id, by=_me())
+        db.session.commit()
     except DomainError as error:
         db.session.rollback()
         flash(str(error.message), "error")
+    except IntegrityError:  # the same invitation sent twice at once: the unique pair refused one
+        db.session.rollback()
+        flash(_("This volunteer was already invited to this mission."), "error")
     else:
-        db.session.commit()
         flash(_("Invitation sent: the volunteer received an email with a link to the mission."), "success")
     return redirect(url_for(".suggested", mission_id=mission.id))
 
