@@ -98,3 +98,34 @@ def test_after_a_completed_one_off_mission_the_association_s_recurring_mission_i
     phone_page.goto(live_server + "/espace")
     expect(phone_page.get_by_test_id("recommendation").first).to_contain_text(PATHWAY_REASON)
     screenshot(phone_page, "matching-dashboard-phone")
+
+
+def test_an_association_invites_a_suggested_volunteer_who_sees_the_invitation(
+    browser, page, phone_page, live_server, story
+):
+    candidate = story["candidate"]
+    candidate.profile.visible_to_associations = True
+    db.session.commit()
+    mission_id = story["application"].mission_id + 1  # the recurring mission, created right after
+
+    association = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}).new_page()
+    sign_in(association, live_server, story["owner"].email)
+    association.goto(f"{live_server}/espace/missions/{mission_id}")
+    association.locator("#suggested-link").click()
+    expect(association.get_by_role("heading", level=1)).to_have_text("Candidats suggérés")
+    suggestion = association.get_by_test_id("suggestion")
+    expect(suggestion).to_have_count(1)
+    expect(suggestion).to_contain_text("Camille")
+    expect(suggestion).to_contain_text("Disponible le mercredi après-midi")
+    expect(association.locator("body")).not_to_contain_text("camille@example.fr")
+    screenshot(association, "matching-suggested-desktop")
+    suggestion.get_by_role("button", name="Inviter à postuler").click()
+    expect(association.locator("body")).to_contain_text("Invitation envoyée")
+    expect(association.get_by_test_id("suggestion")).to_contain_text("Invité·e")
+    association.context.close()
+
+    sign_in(phone_page, live_server, candidate.email)
+    invitations = phone_page.get_by_test_id("invitations")
+    expect(invitations).to_contain_text("Distribution du mercredi après-midi")
+    expect(invitations).to_contain_text("Les Restos du Cœur de Lyon 7e vous invite à postuler")
+    screenshot(phone_page, "matching-invitation-phone")
