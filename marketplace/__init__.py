@@ -69,6 +69,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
+    from marketplace.matching.views import bp as matching_bp
     from marketplace.search.views import bp as search_bp
 
     blueprints = (
@@ -82,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
         search_bp,
         api_bp,
         assistant_bp,
+        matching_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

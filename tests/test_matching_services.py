@@ -202,6 +202,8 @@ def test_suggested_candidates_are_visible_profiles_ranked_for_members_only(make)
     mission = make.mission(make.association(owner=owner), title="Distribution de colis alimentaires")
     shown = _candidate(make, visible_to_associations=True)
     _candidate(make, visible_to_associations=False)
+    _candidate(make, visible_to_associations=True).is_active_account = False
+    db.session.commit()
     found = matching.suggested_candidates(mission, by=owner)
     assert [item.user_id for item in found] == [shown.id]
     assert found[0].first_name == "Camille" and found[0].reasons
@@ -223,3 +225,46 @@ def test_an_invitation_is_sent_once_per_candidate_and_mission(make):
         matching.invite_candidate(mission, candidate.id, by=owner)
     assert [item.mission.id for item in matching.invitations_for(candidate)] == [mission.id]
     assert matching.suggested_candidates(mission, by=owner)[0].invited
+
+
+def test_renaming_an_association_refreshes_its_missions_reasons(make):
+    user = _candidate(make, slots=["wed_afternoon"])
+    association = make.association("Restos")
+    done = make.mission(association, title="Collecte", start_date=date.today() - timedelta(days=3))
+    make.application(mission=done, candidate=user, status="completed")
+    recurring = make.mission(association, title="Distribution", schedule="recurring", slots=["wed_afternoon"])
+    assert "Restos une fois" in " ".join(matching.recommend_for_user(user)[0].reasons)
+    fits = matching.engine_holder().fits
+    association.name = "Les Restos du Cœur"
+    db.session.commit()
+    assert "Les Restos du Cœur une fois" in " ".join(matching.recommend_for_user(user)[0].reasons)
+    engine = matching.engine_holder().engine
+    assert engine.mission(recurring.id).association_name == "Les Restos du Cœur"
+    assert matching.engine_holder().fits == fits
+
+
+def test_the_engine_can_be_warmed_in_the_background(app, make):
+    make.mission(title="Tri de denrées")
+    fresh = build_app()
+    matching.warm_in_background(fresh).join(timeout=30)
+    holder = matching.engine_holder(fresh)
+    assert holder.fits == 1 and len(holder.engine) == 1
+
+
+def test_a_vocabulary_outgrown_by_new_missions_is_refitted_in_the_background(make, monkeypatch):
+    import time
+
+    monkeypatch.setattr(matching, "REFIT_MIN_NEW", 2)
+    user = _candidate(make)
+    make.mission(title="Tri de denrées")
+    matching.recommend_for_user(user)
+    holder = matching.engine_holder()
+    fits = holder.fits
+    make.mission(title="Atelier de réparation de vélos")
+    make.mission(title="Atelier de couture solidaire")
+    assert len(matching.recommend_for_user(user)) == 3  # replayed at once, the refit comes after
+    deadline = time.monotonic() + 20
+    while holder.fits == fits and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert holder.fits == fits + 1
+    assert "velo" in holder.engine.text.vocabulary

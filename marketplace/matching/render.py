@@ -7,17 +7,45 @@ msgids. Kept apart from the pure engine because it needs Flask-Babel.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
-from flask_babel import format_date, ngettext
-from flask_babel import gettext as _
+from babel.support import NullTranslations
+from flask_babel import format_date, get_translations
 from flask_babel import lazy_gettext as _l
 
 from marketplace.matching import reasons as R
 from marketplace.matching.pathway import NextStep, Stage
 from marketplace.matching.types import Reason
 from marketplace.reference.vocabularies import DAY_PARTS, DOMAINS, label_for
+
+# Flask-Babel's gettext looks the translations up again on every call (~50 µs): a page of twenty
+# recommendations renders ~60 sentences, so the catalog is fetched once per batch instead.
+_catalog: ContextVar[NullTranslations | None] = ContextVar("matching_catalog", default=None)
+
+
+def _translations() -> NullTranslations:
+    return _catalog.get() or get_translations()
+
+
+def _(message: str, **variables: Any) -> str:
+    """gettext with %-variables, like Flask-Babel's, on the batch's catalog."""
+    text = _translations().ugettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+    """ngettext with %(num)d and %-variables, like Flask-Babel's."""
+    text = _translations().ungettext(singular, plural, num)
+    return text % {"num": num, **variables}
+
+
+def _text(message: object) -> str:
+    """A lazy label of the vocabularies, translated with the batch's catalog."""
+    args = getattr(message, "_args", None)
+    return _(args[0]) if args else str(message)
+
 
 ON_DAY = {
     "mon": _l("on Monday"),
@@ -76,14 +104,14 @@ def lower_initial(text: str) -> str:
 def count_times(count: int) -> str:
     """2 -> 'twice' / 'deux fois'."""
     word = COUNT_WORDS.get(count)
-    return str(word) if word else ngettext("%(num)d time", "%(num)d times", count)
+    return _text(word) if word else ngettext("%(num)d time", "%(num)d times", count)
 
 
 def slot_phrase(slot: str) -> str:
     """'wed_afternoon' -> 'on Wednesday afternoon' / 'le mercredi après-midi'."""
     day, _sep, part = slot.partition("_")
-    on_day = ON_DAY.get(day, day)
-    return _("%(on_day)s %(part)s", on_day=on_day, part=lower_initial(label_for(DAY_PARTS, part)))
+    on_day = _text(ON_DAY.get(day, day))
+    return _("%(on_day)s %(part)s", on_day=on_day, part=lower_initial(_text(label_for(DAY_PARTS, part))))
 
 
 def km_phrase(km: float) -> str:
@@ -95,7 +123,7 @@ def km_phrase(km: float) -> str:
 
 def domain_phrase(slug: str) -> str:
     """The domain label with a lower-case initial, for the middle of a sentence."""
-    return lower_initial(label_for(DOMAINS, slug))
+    return lower_initial(_text(label_for(DOMAINS, slug)))
 
 
 def availability_phrase(params: Mapping[str, Any]) -> str:
@@ -133,30 +161,25 @@ def _pathway_association(params: Mapping[str, Any]) -> str:
 
 def _next_step_reason(params: Mapping[str, Any]) -> str:
     step = params.get("step")
-    if step == "first_mission":
-        return _("A one-off mission, ideal for a first experience")
-    if step == "go_regular":
-        if params.get("done", 0) <= 1:
-            return _("After your first mission, a regular commitment is the next step")
+    if step == "go_regular" and params.get("done", 0) > 1:
         return _("After your one-off missions, a regular commitment is the next step")
-    if step == "share_skills":
-        return _("After a regular commitment, sharing your skills is the next step")
-    if step == "take_responsibility":
-        return _("After your support missions, taking on responsibilities is the next step")
-    return _("Your experience can guide other volunteers")
+    sentences = {
+        "first_mission": _l("A one-off mission, ideal for a first experience"),
+        "go_regular": _l("After your first mission, a regular commitment is the next step"),
+        "share_skills": _l("After a regular commitment, sharing your skills is the next step"),
+        "take_responsibility": _l("After your support missions, taking on responsibilities is the next step"),
+    }
+    return _text(sentences.get(step, _l("Your experience can guide other volunteers")))
 
 
 def _candidate_pathway(params: Mapping[str, Any]) -> str:
-    step = params.get("step")
-    if step == "go_regular":
-        return _("Has done one-off missions: ready for a regular commitment")
-    if step == "share_skills":
-        return _("Regular volunteer: ready to share their skills")
-    if step == "take_responsibility":
-        return _("Has shared their skills: ready to take on responsibilities")
-    if step == "first_mission":
-        return _("Looking for a first volunteering experience")
-    return _("Experienced volunteer")
+    sentences = {
+        "go_regular": _l("Has done one-off missions: ready for a regular commitment"),
+        "share_skills": _l("Regular volunteer: ready to share their skills"),
+        "take_responsibility": _l("Has shared their skills: ready to take on responsibilities"),
+        "first_mission": _l("Looking for a first volunteering experience"),
+    }
+    return _text(sentences.get(params.get("step"), _l("Experienced volunteer")))
 
 
 def _candidate_history(params: Mapping[str, Any]) -> str:
@@ -167,7 +190,7 @@ def _candidate_history(params: Mapping[str, Any]) -> str:
 
 def _from_here(km: float, *, near: str, far: object) -> str:
     # Whole sentences: a distance opens the sentence in English but not in French ("À 3 km...").
-    return near if km < 1 else str(far) % {"km": round(km)}
+    return near if km < 1 else _text(far) % {"km": round(km)}
 
 
 def _renderers(params: Mapping[str, Any]) -> dict[str, Callable[[], str]]:
@@ -187,7 +210,7 @@ def _renderers(params: Mapping[str, Any]) -> dict[str, Callable[[], str]]:
         ),
         R.DOMAIN: lambda: _("In a field you care about: %(domain)s", domain=domain_phrase(params["domain"])),
         R.TEXT: lambda: _("Close to what you are looking for: %(terms)s", terms=terms()),
-        R.KIND: lambda: str(KIND_WISHED.get(params["kind"], params["kind"])),
+        R.KIND: lambda: _text(KIND_WISHED.get(params["kind"], params["kind"])),
         R.MINORS_WELCOME: lambda: _("Open from age %(age)d", age=params.get("min_age", 16)),
         R.ELIGIBLE: lambda: _("Open to your profile"),
         R.CANDIDATE_AVAILABLE: lambda: _("Available %(when)s", when=availability_phrase(params)),
@@ -202,7 +225,7 @@ def _renderers(params: Mapping[str, Any]) -> dict[str, Callable[[], str]]:
         ),
         R.CANDIDATE_DOMAIN: lambda: _("Interested in: %(domain)s", domain=domain_phrase(params["domain"])),
         R.CANDIDATE_TEXT: lambda: _("Their profile mentions: %(terms)s", terms=terms()),
-        R.CANDIDATE_KIND: lambda: str(KIND_WANTED.get(params["kind"], params["kind"])),
+        R.CANDIDATE_KIND: lambda: _text(KIND_WANTED.get(params["kind"], params["kind"])),
         R.CANDIDATE_ELIGIBLE: lambda: _("Profile suited to the mission"),
         R.SAME_ASSOCIATION: lambda: _("Also offered by %(name)s", name=name),
         R.SAME_DOMAIN: lambda: _("Same field: %(domain)s", domain=domain_phrase(params["domain"])),
@@ -231,6 +254,15 @@ def render_reason(reason: Reason) -> str:
 
 def render_reasons(reasons: Sequence[Reason]) -> list[str]:
     return [render_reason(reason) for reason in reasons]
+
+
+def render_reason_lists(lists: Sequence[Sequence[Reason]]) -> list[list[str]]:
+    """Several recommendations' reasons at once, fetching the catalog once."""
+    token = _catalog.set(get_translations())
+    try:
+        return [render_reasons(reasons) for reasons in lists]
+    finally:
+        _catalog.reset(token)
 
 
 def stage_label(stage: Stage) -> str:

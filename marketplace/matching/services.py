@@ -22,13 +22,13 @@ from datetime import date
 from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy import delete, event, func, insert, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
 
 from marketplace.accounts.models import User
-from marketplace.associations.models import Mission
+from marketplace.associations.models import Association, Mission
 from marketplace.associations.permissions import can_manage_association
 from marketplace.candidates.models import Application, CandidateProfile
 from marketplace.domain import Conflict, NotAllowed, NotFound
@@ -44,7 +44,7 @@ from marketplace.matching import (
     summarize,
 )
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
-from marketplace.matching.render import next_step_sentence, render_reasons, stage_label
+from marketplace.matching.render import next_step_sentence, render_reason_lists, stage_label
 from marketplace.matching.text import TextModel, mission_text
 from marketplace.notifications.services import notify_user
 from marketplace.reference.vocabularies import ACTIVE_APPLICATION_STATUSES, DOMAIN_LABELS_FR
@@ -53,6 +53,7 @@ from marketplace.search.services import PENDING_KEY
 logger = logging.getLogger(__name__)
 
 ENGINE_KEY = "tremplin_matching"
+RENAMED_KEY = "matching_renamed_associations"
 STATE_ID = 1
 MAX_REPLAY = 5000  # changed missions beyond which a rebuild is cheaper than a replay
 JOURNAL_KEEP = 50_000  # versions kept in the journal after a rebuild
@@ -76,32 +77,26 @@ SEED_TEXTS = (
 # --- Facts from the database -------------------------------------------------------------------
 
 
+_FACT_COLUMNS = (
+    *("id", "title", "description", "skills", "domain", "kind", "association_id", "schedule"),
+    *("start_date", "end_date", "slots", "hours_per_week", "lat", "lon", "remote", "min_age"),
+    *("max_age", "status", "city"),
+)
+
+
+def _facts_from(source: object, *, association_name: str, seats_left: int) -> MissionFacts:
+    """Facts from anything with the mission's column attributes (an ORM mission or a row)."""
+    values = {name: getattr(source, name) for name in _FACT_COLUMNS}
+    for name in ("skills", "slots"):
+        values[name] = tuple(values[name] or ())
+    values["description"] = values["description"] or ""
+    # Mission.day_parts is wired here when that column lands.
+    return MissionFacts(**values, association_name=association_name, seats_left=seats_left, day_parts=())
+
+
 def mission_facts(mission: Mission) -> MissionFacts:
     """What the engine knows about a mission (its association must be loadable)."""
-    return MissionFacts(
-        id=mission.id,
-        title=mission.title,
-        description=mission.description or "",
-        skills=tuple(mission.skills or ()),
-        domain=mission.domain,
-        kind=mission.kind,
-        association_id=mission.association_id,
-        association_name=mission.association.name,
-        schedule=mission.schedule,
-        start_date=mission.start_date,
-        end_date=mission.end_date,
-        slots=tuple(mission.slots or ()),
-        day_parts=(),  # Mission.day_parts is wired when that column lands
-        hours_per_week=mission.hours_per_week,
-        lat=mission.lat,
-        lon=mission.lon,
-        remote=mission.remote,
-        min_age=mission.min_age,
-        max_age=mission.max_age,
-        seats_left=mission.seats_left,
-        status=mission.status,
-        city=mission.city,
-    )
+    return _facts_from(mission, association_name=mission.association.name, seats_left=mission.seats_left)
 
 
 def _history_item(application: Application) -> HistoryItem:
@@ -210,11 +205,22 @@ def record_changes(session: Session, mission_ids: Collection[int]) -> int:
     return version
 
 
+def _collect_renamed_associations(session: Session, _context) -> None:
+    # Missions carry their association's name (reasons, search documents): a rename changes them.
+    for obj in session.dirty:
+        if isinstance(obj, Association) and inspect(obj).attrs.name.history.has_changes():
+            session.info.setdefault(RENAMED_KEY, set()).add(obj.id)
+
+
 def _journal_before_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return
     # The commit's own flush comes after this hook: flush now so its missions are collected.
     session.flush()
+    renamed = session.info.pop(RENAMED_KEY, None)
+    if renamed:
+        missions = session.scalars(select(Mission.id).where(Mission.association_id.in_(renamed)))
+        session.info.setdefault(PENDING_KEY, set()).update(missions)  # the search index needs them too
     pending = session.info.get(PENDING_KEY)
     if pending:
         record_changes(session, sorted(pending))
@@ -227,6 +233,7 @@ def init_matching_sync(app: Flask) -> None:
     """Journal mission changes in every committing transaction (registered once per process)."""
     global _listening
     if not _listening:
+        event.listen(Session, "after_flush", _collect_renamed_associations)
         event.listen(Session, "before_commit", _journal_before_commit)
         _listening = True
     if app.config.get("MATCHING_WARM_AT_START"):
@@ -236,17 +243,29 @@ def init_matching_sync(app: Flask) -> None:
 # --- The per-process engine ---------------------------------------------------------------------
 
 
-def _published_missions(session: Session, ids: Collection[int] | None = None) -> Iterator[Mission]:
-    query = select(Mission).options(joinedload(Mission.association)).where(Mission.status == "published")
+def published_facts(session: Session, ids: Collection[int] | None = None) -> Iterator[MissionFacts]:
+    """Facts of the published missions (all, or among ``ids``), read as plain rows.
+
+    Rows, not ORM objects: at 100,000 missions the identity map would cost seconds and memory.
+    """
+    columns = [getattr(Mission, name) for name in _FACT_COLUMNS]
+    query = (
+        select(*columns, Mission.capacity, Mission.seats_taken, Association.name.label("association_name"))
+        .join(Association, Association.id == Mission.association_id)
+        .where(Mission.status == "published")
+    )
     if ids is not None:
         query = query.where(Mission.id.in_(list(ids)))
-    return iter(session.scalars(query.order_by(Mission.id).execution_options(yield_per=LOAD_BATCH)))
+    rows = session.execute(query.order_by(Mission.id).execution_options(yield_per=LOAD_BATCH))
+    for row in rows:
+        seats_left = max(row.capacity - row.seats_taken, 0)
+        yield _facts_from(row, association_name=row.association_name, seats_left=seats_left)
 
 
 def build_engine(session: Session) -> tuple[MatchingEngine, Stamp]:
     """A full fit on the published missions, stamped with the version read before loading them."""
     stamp = read_stamp(session)  # read first: changes after it are replayed later (idempotent)
-    facts = [mission_facts(mission) for mission in _published_missions(session)]
+    facts = list(published_facts(session))
     if len(facts) >= SEED_UNTIL:
         return MatchingEngine.fit(facts, version=stamp.version), stamp
     texts = [mission_text(m.title, m.description, m.skills, m.domain) for m in facts]
@@ -275,12 +294,16 @@ class EngineHolder:
         stamp = read_stamp()
         with self.lock:
             engine = self.engine
-            if engine is None or stamp.epoch != self.epoch or stamp.version < engine.version:
+            if engine is None or self._other_epoch(stamp) or stamp.version < engine.version:
                 self.rebuild()
             elif stamp.version > engine.version:
                 self._catch_up(engine, stamp)
             assert self.engine is not None
             return self.engine
+
+    def _other_epoch(self, stamp: Stamp) -> bool:
+        # Built before the state row existed (epoch None): the journal holds every change since.
+        return self.epoch is not None and stamp.epoch != self.epoch
 
     def rebuild(self) -> MatchingEngine:
         """Fit a new engine from the database and use it."""
@@ -302,7 +325,7 @@ class EngineHolder:
                 logger.info("Matching engine too far behind (version %s): rebuilding", engine.version)
                 self.rebuild()
                 return
-            found = [mission_facts(mission) for mission in _published_missions(session, changed)]
+            found = list(published_facts(session, changed))
         gone = set(changed) - {facts.id for facts in found}
         engine.upsert(found, version=stamp.version)
         engine.remove(gone, version=stamp.version)
@@ -350,11 +373,16 @@ def warm_in_background(app: Flask) -> threading.Thread:
         holder = engine_holder(app)
         try:
             with app.app_context():
+                if holder.engine is None:
+                    with holder.lock:  # first build: requests wait for it rather than start their own
+                        if holder.engine is None:
+                            holder.rebuild()
+                    return
                 with Session(db.engine) as session:
                     engine, stamp = build_engine(session)
                 with holder.lock:
                     current = holder.engine
-                    if current is None or stamp.epoch != holder.epoch or engine.version >= current.version:
+                    if current is None or holder._other_epoch(stamp) or engine.version >= current.version:
                         holder.install(engine, stamp)
         except Exception:
             logger.exception("Matching engine build failed")
@@ -401,16 +429,17 @@ def _published_by_id(ids: list[int]) -> dict[int, Mission]:
 def _with_missions(recommendations: list[Recommendation]) -> list[MissionRecommendation]:
     missions = _published_by_id([item.mission_id for item in recommendations])
     # The engine may be a moment behind a change made in this very request: the database decides.
+    kept = [item for item in recommendations if item.mission_id in missions]
+    sentences = render_reason_lists([item.reasons for item in kept])
     return [
         MissionRecommendation(
             mission=missions[item.mission_id],
             score=item.score,
-            reasons=render_reasons(item.reasons),
+            reasons=reasons,
             reason_codes=[reason.code for reason in item.reasons],
             distance_km=item.distance_km,
         )
-        for item in recommendations
-        if item.mission_id in missions
+        for item, reasons in zip(kept, sentences, strict=True)
     ]
 
 
@@ -505,6 +534,7 @@ def _visible_profiles(mission: Mission) -> list[CandidateProfile]:
             .where(
                 CandidateProfile.visible_to_associations.is_(True),
                 User.role == "candidate",
+                User.is_active_account.is_(True),
                 CandidateProfile.user_id.not_in(already),
             )
             .order_by(CandidateProfile.id)
@@ -528,6 +558,7 @@ def suggested_candidates(mission: Mission, *, by: User, limit: int = 10) -> list
     facts = {user_id: facts_from_profile(p, histories.get(user_id, ())) for user_id, p in profiles.items()}
     matches = current_engine().rank_candidates(mission_facts(mission), facts, limit=limit)
     invited = _invited_ids(mission)
+    sentences = render_reason_lists([match.reasons for match in matches])
     return [
         SuggestedCandidate(
             user_id=match.candidate_key,
@@ -535,10 +566,10 @@ def suggested_candidates(mission: Mission, *, by: User, limit: int = 10) -> list
             age_range=profiles[match.candidate_key].age_range,
             city=profiles[match.candidate_key].city,
             score=match.score,
-            reasons=render_reasons(match.reasons),
+            reasons=reasons,
             invited=match.candidate_key in invited,
         )
-        for match in matches
+        for match, reasons in zip(matches, sentences, strict=True)
     ]
 
 
@@ -556,7 +587,7 @@ def invite_candidate(mission: Mission, candidate_id: int, *, by: User) -> Missio
             CandidateProfile.user_id == candidate_id, CandidateProfile.visible_to_associations.is_(True)
         )
     )
-    if profile is None or profile.user.role != "candidate":
+    if profile is None or profile.user.role != "candidate" or not profile.user.is_active_account:
         raise NotFound(_("This volunteer is not available for suggestions."))
     exists = db.session.scalar(
         select(MissionInvitation.id).where(
