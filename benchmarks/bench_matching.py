@@ -15,15 +15,25 @@ no refit), compaction time, top-20 recommend p50/p95 over the candidates (person
 France, 10 % without a location: no geo filter, the slow case), similar_to p50/p95, and
 precision@5 / nDCG@10 of the engine and of the plain TF-IDF baseline. Same seed, same figures
 (but timings). Runtime: ~15 s at 10k; about 1.5-2 minutes at 100k on 2 cores.
+
+Then, end to end through the app (skip with --no-api): the same corpus written to a SQLite
+database, and a separate worker process (like one gunicorn worker) that creates the app, builds
+its engine from the database (timed), and answers ``POST /api/v1/recommendations`` with the
+Flask test client for the candidates' answers: p50/p95, then a mission published through the ORM
+and the time until the next answer includes it (no refit), and the worker's RSS.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -200,13 +210,23 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=200, help="profiles for the latency runs")
     parser.add_argument("--adds", type=int, default=200, help="incremental upserts to time")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-api", action="store_true", help="skip the end-to-end API figures")
+    parser.add_argument("--api-only", action="store_true", help="only the end-to-end API figures")
+    parser.add_argument("--api-database", help="SQLite file to keep (and reuse when it exists)")
+    parser.add_argument("--api-worker", metavar="DATABASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.api_worker:
+        api_worker(args.api_worker, args)
+        return
 
     started = time.perf_counter()
     corpus = MISSIONS + synthetic_missions(max(0, args.size - len(MISSIONS)), seed=args.seed)
     fresh = synthetic_missions(args.adds, seed=args.seed + 1, first_id=5_000_000)
     people = candidates(args.candidates, seed=args.seed)
     print(f"corpus: {len(corpus):,} missions generated in {time.perf_counter() - started:.1f} s")
+    if args.api_only:
+        api_benchmark(corpus, args)
+        return
     rss_before, _ = rss_mb()
 
     gc.collect()
@@ -271,6 +291,179 @@ def main() -> None:
     baseline = PlainTfidfBaseline.like(engine, corpus)
     for name, ranker in (("engine", engine_ranker(engine, TODAY)), ("baseline", baseline.rank)):
         print(evaluate(ranker, cases).line(name), f"({len(PERSONAS)} personas, labelled set in the corpus)")
+
+    if not args.no_api:
+        del engine, baseline
+        gc.collect()
+        api_benchmark(corpus, args)
+
+
+# --- End to end: POST /api/v1/recommendations in a worker process --------------------------------
+
+
+def _mission_row(mission: MissionFacts, now) -> dict[str, object]:
+    capacity = max(1, mission.seats_left)
+    return {
+        "id": mission.id,
+        "association_id": mission.association_id,
+        "title": mission.title[:160],
+        "description": mission.description,
+        "kind": mission.kind,
+        "domain": mission.domain,
+        "skills": list(mission.skills),
+        "city": mission.city,
+        "postcode": "",
+        "address": "",
+        "lat": mission.lat,
+        "lon": mission.lon,
+        "remote": mission.remote,
+        "schedule": mission.schedule,
+        "start_date": mission.start_date,
+        "end_date": mission.end_date,
+        "slots": list(mission.slots),
+        "hours_per_week": mission.hours_per_week,
+        "min_age": mission.min_age,
+        "max_age": mission.max_age,
+        "capacity": capacity,
+        "seats_taken": capacity - mission.seats_left,
+        "motivation_required": False,
+        "status": mission.status,
+        "published_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def write_database(corpus: list[MissionFacts], path: str) -> None:
+    """The corpus as associations and missions of a fresh SQLite database (schema from the models)."""
+    from sqlalchemy import insert
+
+    from marketplace import create_app
+    from marketplace.associations.models import Association, Mission
+    from marketplace.extensions import db
+    from marketplace.models_base import utcnow
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SEARCH_SYNC": False})
+    with app.app_context():
+        db.create_all()
+        now = utcnow()
+        names = {m.association_id: m.association_name or f"Association {m.association_id}" for m in corpus}
+        db.session.execute(
+            insert(Association),
+            [
+                {"id": key, "name": name[:160], "slug": f"a-{key}", "created_at": now, "updated_at": now}
+                for key, name in names.items()
+            ],
+        )
+        for start in range(0, len(corpus), 5000):
+            db.session.execute(insert(Mission), [_mission_row(m, now) for m in corpus[start : start + 5000]])
+        db.session.commit()
+        db.engine.dispose()
+
+
+def answers_of(candidate: CandidateFacts, limit: int = 20) -> dict[str, object]:
+    """The anonymous answers an assistant would send for this candidate."""
+    answers: dict[str, object] = {
+        "age_range": candidate.age_range,
+        "radius_km": candidate.radius_km,
+        "remote_ok": candidate.remote_ok,
+        "domains": list(candidate.domains),
+        "skills": list(candidate.skills)[:30],
+        "slots": list(candidate.slots),
+        "kinds": list(candidate.wanted_kinds),
+        "about": candidate.about[:4000],
+        "limit": limit,
+    }
+    if candidate.located:
+        answers.update(lat=candidate.lat, lon=candidate.lon)
+    return answers
+
+
+def api_benchmark(corpus: list[MissionFacts], args: argparse.Namespace) -> None:
+    """Write the database, then run one worker process and print its figures."""
+    with tempfile.TemporaryDirectory(prefix="bench-matching-") as folder:
+        path = args.api_database or os.path.join(folder, "bench.db")
+        if os.path.exists(path):
+            print(f"\napi: reusing the SQLite database {path}")
+        else:
+            started = time.perf_counter()
+            write_database(corpus, path)
+            elapsed = time.perf_counter() - started
+            print(f"\napi: SQLite database of {len(corpus):,} missions written in {elapsed:.1f} s")
+        command = [sys.executable, __file__, "--api-worker", path, "--candidates", str(args.candidates)]
+        command += ["--seed", str(args.seed)]
+        subprocess.run(command, check=True)  # noqa: S603 - our own script and interpreter
+
+
+def api_worker(path: str, args: argparse.Namespace) -> None:
+    """One app worker on the database: engine build, request latencies, freshness, RSS."""
+    os.environ.setdefault("TREMPLIN_ENV", "development")
+    from marketplace import create_app
+    from marketplace.associations.models import Association, Mission
+    from marketplace.extensions import db
+    from marketplace.matching.services import engine_holder
+
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SEARCH_SYNC": False, "RATELIMIT_ENABLED": False}
+    )
+    client = app.test_client()
+    people = candidates(args.candidates, seed=args.seed)
+    bodies = [json.dumps(answers_of(candidate)) for candidate in people]
+    headers = {"Content-Type": "application/json"}
+    with app.app_context():
+        started = time.perf_counter()
+        engine_holder().current()
+        print(f"api: worker engine built from the database in {time.perf_counter() - started:.1f} s")
+    for body in bodies[:20]:
+        client.post("/api/v1/recommendations", data=body, headers=headers)
+    times, found = [], 0
+    for body in bodies:
+        started = time.perf_counter()
+        response = client.post("/api/v1/recommendations", data=body, headers=headers)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        found += len(response.get_json()["items"])
+    p50, p95, worst = percentiles(times)
+    print(
+        f"api: POST /api/v1/recommendations top-20 ({len(bodies)} answers, {found / len(bodies):.1f} items "
+        f"on average): p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {worst:.1f} ms"
+    )
+    with app.app_context():
+        association = db.session.get(Association, MISSIONS[0].association_id)
+        base = MISSIONS[0]
+        mission = Mission(
+            association=association,
+            title="Nouvelle mission de quartier : accueil et distribution",
+            description=base.description,
+            kind=base.kind,
+            domain=base.domain,
+            schedule="recurring",
+            slots=list(people[0].slots) or ["sat_morning"],
+            lat=people[0].lat,
+            lon=people[0].lon,
+            capacity=3,
+            min_age=16,
+            status="published",
+        )
+        fits = engine_holder().fits
+        started = time.perf_counter()
+        db.session.add(mission)
+        db.session.commit()
+        committed = time.perf_counter()
+        response = client.post(
+            "/api/v1/recommendations", data=json.dumps(answers_of(people[0], 50)), headers=headers
+        )
+        seen = time.perf_counter()
+        ids = [item["mission"]["id"] for item in response.get_json()["items"]]
+        outcome = "includes it" if mission.id in ids else "does NOT include it"
+        refit = "no refit" if engine_holder().fits == fits else "REFITTED"
+        print(
+            f"api: a mission published through the ORM: commit {1000 * (committed - started):.0f} ms, "
+            f"next answer {1000 * (seen - committed):.0f} ms, {outcome} ({refit})"
+        )
+    gc.collect()
+    rss, peak = rss_mb()
+    print(f"api: worker VmRSS {rss:.0f} MB (peak {peak:.0f} MB)")
 
 
 if __name__ == "__main__":

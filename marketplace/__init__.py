@@ -41,6 +41,7 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.accounts.access import init_access
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
     from marketplace.i18n import init_i18n
+    from marketplace.matching.services import init_matching_sync
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
 
@@ -54,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     init_security(app)
     init_i18n(app)
     init_search_sync(app)
+    init_matching_sync(app)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -61,6 +63,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.api.docs import bp as api_docs_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.apikeys.views import bp as apikeys_bp
+    from marketplace.assistant.views import bp as assistant_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.views import bp as missions_admin_bp
@@ -69,6 +72,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
+    from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
     from marketplace.search.views import bp as search_bp
     from marketplace.widgets.embed_views import bp as widget_embed_bp
@@ -90,6 +94,8 @@ def _register_blueprints(app: Flask) -> None:
         networks_bp,
         widgets_bp,
         widget_embed_bp,
+        assistant_bp,
+        matching_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

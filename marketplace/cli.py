@@ -33,12 +33,14 @@ def deliver_outbox(limit: int, loop: bool, interval: float) -> None:
 def register_cli(app: Flask) -> None:
     from marketplace.associations.cli import missions_cli
     from marketplace.demo.cli import demo_cli
+    from marketplace.matching.cli import matching_cli
     from marketplace.search.cli import search_cli
 
     app.cli.add_command(outbox_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(missions_cli)
+    app.cli.add_command(matching_cli)
 
     @app.shell_context_processor
     def shell_context() -> dict:

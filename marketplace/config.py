@@ -97,6 +97,9 @@ class Config:
     SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
     SEARCH_SYNC = True  # update the index after each commit that changes missions
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index"))
+    # Fit the recommendation engine in a background thread when the app starts (each gunicorn
+    # worker; without --preload). Otherwise the first recommendation builds it.
+    MATCHING_WARM_AT_START = _bool("MATCHING_WARM_AT_START", False)
     GEO_DATA_PATH = os.environ.get(
         "GEO_DATA_PATH", str(PROJECT_ROOT / "marketplace" / "reference" / "data" / "communes.json")
     )

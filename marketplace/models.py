@@ -2,23 +2,29 @@
 
 from marketplace.accounts.models import User
 from marketplace.apikeys.models import ApiKey
+from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, Mission, MissionReview, TeamInvitation
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
+from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
 from marketplace.widgets.models import Widget, WidgetDailyStat
 
 __all__ = [
+    "AccompanimentRequest",
     "ApiKey",
     "Application",
     "ApplicationEvent",
     "Association",
     "CalendarFeed",
     "CandidateProfile",
+    "MatchingChange",
+    "MatchingState",
     "Membership",
     "Message",
     "Mission",
+    "MissionInvitation",
     "MissionReview",
     "Network",
     "NetworkAdmin",

@@ -74,6 +74,8 @@ def enforce_access() -> Any:
     if is_allowed(access, current_user):
         return None
     if access and not current_user.is_authenticated:
+        if request.path.startswith("/api/"):
+            abort(401)  # API clients get a JSON 401, not a redirect to the sign-in page
         return login_manager.unauthorized()
     abort(403)
 

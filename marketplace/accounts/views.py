@@ -89,7 +89,9 @@ def signup():
 @public
 @limiter.limit(_signup_limit, methods=["POST"])
 def signup_candidate():
-    form = CandidateSignupForm()
+    from marketplace.assistant.views import apply_answers_after_signup, signup_prefill
+
+    form = CandidateSignupForm(data=signup_prefill() if request.method == "GET" else None)
     if form.validate_on_submit():
         data = services.CandidateSignup(
             email=form.email.data,
@@ -101,6 +103,7 @@ def signup_candidate():
         )
         try:
             user = services.register_candidate(data)
+            apply_answers_after_signup(user)  # answers of « Trouver ma mission », when asked to save
         except DomainError as error:
             db.session.rollback()
             show_domain_error(form, error)

@@ -8,6 +8,7 @@ from flask_login import current_user
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
 from marketplace.main import services
+from marketplace.matching.views import candidate_dashboard, similar_for_page
 from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
@@ -46,6 +47,7 @@ def mission(mission_id: int):
         mission=found,
         apply=apply_panel(found, current_user),
         distance_km=services.distance_from_home(found, current_user),
+        similar=similar_for_page(found),
     )
 
 
@@ -66,7 +68,9 @@ def dashboard():
     user = current_user._get_current_object()
     if user.role == "candidate":
         return render_template(
-            "main/dashboard_candidate.html", applications=services.applications_of_candidate(user)
+            "main/dashboard_candidate.html",
+            applications=services.applications_of_candidate(user),
+            **candidate_dashboard(user),
         )
     if user.role == "association":
         associations = services.associations_of(user)
