@@ -294,9 +294,10 @@ def skill_vocabulary() -> SkillVocabulary:
     cached = _vocabulary_cache.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
+    # Ordered: among spellings used equally often, the earliest one wins on every database.
     vocabulary = SkillVocabulary.build(
-        db.session.scalars(select(Mission.skills).where(Mission.status == "published")),
-        db.session.scalars(select(CandidateProfile.skills)),
+        db.session.scalars(select(Mission.skills).where(Mission.status == "published").order_by(Mission.id)),
+        db.session.scalars(select(CandidateProfile.skills).order_by(CandidateProfile.id)),
     )
     with _vocabulary_lock:
         _vocabulary_cache[key] = (fingerprint, vocabulary)
