@@ -37,10 +37,6 @@ CHECKS = [
 # shares the test database with the session's app (which creates the tables).
 API_APP = build_app()
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", API_APP)
-# TODO(matching merge): POST /api/v1/recommendations (recommendMissions) and
-# GET /api/v1/me/recommendations (myRecommendations) are built on the `matching` branch; remove
-# this exclude once marketplace/api/recommendations.py is merged so schemathesis covers them too.
-schema = schema.exclude(operation_id=["recommendMissions", "myRecommendations"])
 
 
 @pytest.fixture(scope="module")

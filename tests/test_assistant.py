@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.assistant.views import ANSWERS_KEY
 from marketplace.extensions import db
-from marketplace.matching import services as matching_services
 from marketplace.notifications.models import OutboxMessage
 from tests.conftest import build_app, text_of
 
@@ -25,19 +24,6 @@ STEP_FORMS = {
     "avec-qui": {"company": "alone"},
 }
 CONTACT = {"first_name": "Josiane", "phone": "06 12 34 56 78", "call_time": "morning", "consent": "y"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_matching_engine(app):
-    """Start every test from an engine built on its own missions.
-
-    Work-around: the matching services' engine, once it caught up from a stamp without epoch, keeps
-    that missing epoch; after the tables are emptied between tests, a new database with the same
-    version number then looks current and the previous test's missions are served.
-    """
-    holder = matching_services.engine_holder(app)
-    with holder.lock:
-        holder.engine, holder.epoch = None, None
 
 
 def answer_all(client, **changes) -> None:

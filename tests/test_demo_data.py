@@ -31,6 +31,7 @@ from marketplace.demo.loader import (
     ASSOCIATION_ACCOUNT,
     CANDIDATE_ACCOUNT,
     DEMO_ACCOUNTS,
+    DEMO_WIDGET_ID,
     NETWORK_ACCOUNT,
     SHARED_PASSWORD,
     DemoSummary,
@@ -50,6 +51,7 @@ from marketplace.reference.vocabularies import (
     SLOTS,
     age_range_allowed,
 )
+from marketplace.widgets.models import Widget
 
 TODAY = date(2026, 3, 2)
 DEMO_CITIES = {city.name for city in content.CITIES}
@@ -408,6 +410,8 @@ def test_lyon_network_with_its_admin_and_members(session):
     assert len(requested) == 1 and network.covers_postcode(requested[0].association.postcode)
     site_admin = _user(session, ADMIN_ACCOUNT.email)
     assert site_admin.role == "site_admin"
+    (widget,) = _all(session, Widget)
+    assert widget.network_id == network.id and widget.public_id == DEMO_WIDGET_ID
 
 
 def test_summary_counts_what_was_loaded(demo, session):

@@ -146,6 +146,26 @@ def test_a_recreated_state_row_forces_a_rebuild_even_at_the_same_version(make):
     assert holder.fits == fits + 1
 
 
+def test_an_engine_built_before_the_state_row_adopts_its_epoch_when_catching_up(make):
+    user = _candidate(make)
+    db.session.execute(delete(MatchingChange))
+    db.session.execute(delete(MatchingState))
+    db.session.commit()
+    holder = matching.engine_holder()
+    with holder.lock:
+        holder.engine, holder.epoch = None, None
+    matching.recommend_for_user(user)  # built while no stamp exists
+    make.mission(title="Tri de denrées")  # creates the state row
+    assert len(matching.recommend_for_user(user)) == 1  # caught up by replay
+    fits, version = holder.fits, holder.engine.version
+    db.session.execute(delete(MatchingState))
+    db.session.add(MatchingState(id=1, version=version, epoch="restored"))
+    db.session.execute(delete(Mission))
+    db.session.commit()
+    assert matching.recommend_for_user(user) == []
+    assert holder.fits == fits + 1
+
+
 def test_a_pruned_journal_forces_a_rebuild(make):
     user = _candidate(make)
     make.mission(title="Tri de denrées")

@@ -3309,6 +3309,7 @@ CANCEL_REASONS: tuple[str, ...] = (
     "L'événement est annulé par nos partenaires, merci à toutes les personnes inscrites.",
 )
 
+DEMO_WIDGET_NAME = "Missions près de chez vous"
 NETWORK_NAME = "Maison des associations de Lyon"
 NETWORK_DESCRIPTION = _md("""
     La Maison des associations de Lyon accompagne les associations de la métropole : conseil,

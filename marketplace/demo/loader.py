@@ -38,6 +38,7 @@ from marketplace.reference.vocabularies import (
     SLOTS,
     age_range_allowed,
 )
+from marketplace.widgets.models import Widget
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class DemoAccount:
 
 CANDIDATE_ACCOUNT = DemoAccount("camille@demo.tremplin.fr", "tremplin-candidat", "candidate", "Camille")
 ASSOCIATION_ACCOUNT = DemoAccount("asso@demo.tremplin.fr", "tremplin-association", "association", "Nadia")
+DEMO_WIDGET_ID = "demo-lyon"
 NETWORK_ACCOUNT = DemoAccount("reseau@demo.tremplin.fr", "tremplin-reseau", "network_admin", "Hélène")
 ADMIN_ACCOUNT = DemoAccount("admin@demo.tremplin.fr", "tremplin-admin-2026", "site_admin", "Margaux")
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
@@ -1059,6 +1061,10 @@ class _DemoBuilder:
         )
         self.network_objects.append(network)
         self.network_objects.append(NetworkAdmin(network=network, user=self.network_admin))
+        # A ready widget so `make serve` shows one at /widget/demo-lyon (real widgets get random ids).
+        self.network_objects.append(
+            Widget(network=network, public_id=DEMO_WIDGET_ID, name=content.DEMO_WIDGET_NAME, per_page=6)
+        )
         for seed in content.ASSOCIATIONS:
             if seed.key == content.NETWORK_REQUESTED_KEY:
                 status = "requested"

@@ -81,7 +81,7 @@ SEED_TEXTS = (
 _FACT_COLUMNS = (
     *("id", "title", "description", "skills", "domain", "kind", "association_id", "schedule"),
     *("start_date", "end_date", "slots", "hours_per_week", "lat", "lon", "remote", "min_age"),
-    *("max_age", "status", "city"),
+    *("max_age", "status", "city", "day_parts"),
 )
 
 
@@ -95,12 +95,11 @@ def _facts_from(source: object, *, association_name: str, seats_left: int) -> Mi
     # one copy of each slug, town, skill and slot (about 50 MB less per worker).
     for name in _SHARED_STRINGS:
         values[name] = sys.intern(values[name] or "")
-    for name in ("skills", "slots"):
+    for name in ("skills", "slots", "day_parts"):
         values[name] = tuple(sys.intern(item) for item in values[name] or ())
     values["description"] = values["description"] or ""
     association_name = sys.intern(association_name)
-    # Mission.day_parts is wired here when that column lands.
-    return MissionFacts(**values, association_name=association_name, seats_left=seats_left, day_parts=())
+    return MissionFacts(**values, association_name=association_name, seats_left=seats_left)
 
 
 def mission_facts(mission: Mission) -> MissionFacts:
@@ -338,6 +337,9 @@ class EngineHolder:
         gone = set(changed) - {facts.id for facts in found}
         engine.upsert(found, version=stamp.version)
         engine.remove(gone, version=stamp.version)
+        # An engine built before the state row existed adopts its epoch: a later recreated row
+        # (restored or reset database) with the same version number is then noticed.
+        self.epoch = stamp.epoch
         self.replays += 1
         self._maybe_refit_later(engine)
 

@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from marketplace.extensions import db
-from marketplace.matching import services as matching_services
 from tests.browser.conftest import screenshot
 from tests.conftest import DEFAULT_PASSWORD
 
@@ -22,19 +21,6 @@ TITLES = {
     "age": "Quel âge avez-vous ?",
     "company": "Viendriez-vous seul·e ou accompagné·e ?",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_matching_engine(app):
-    """Start every test from an engine built on its own missions.
-
-    Work-around: the matching services' engine, once it caught up from a stamp without epoch, keeps
-    that missing epoch; after the tables are emptied between tests, a new database with the same
-    version number then looks current and the previous test's missions are served.
-    """
-    holder = matching_services.engine_holder(app)
-    with holder.lock:
-        holder.engine, holder.epoch = None, None
 
 
 @pytest.fixture
