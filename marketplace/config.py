@@ -72,6 +72,8 @@ class Config:
     API_KEY_RATE_LIMIT = os.environ.get("API_KEY_RATE_LIMIT", "1200 per minute")
     # Seconds each worker keeps a public API answer (they are public for 60 s anyway); 0: off.
     API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "30"))
+    RECOMMENDATIONS_RATE_LIMIT = os.environ.get("RECOMMENDATIONS_RATE_LIMIT", "60 per minute; 1000 per hour")
+    MISSION_INVITE_RATE_LIMIT = os.environ.get("MISSION_INVITE_RATE_LIMIT", "30 per hour; 100 per day")
     ACCOMPANIMENT_RATE_LIMIT = os.environ.get("ACCOMPANIMENT_RATE_LIMIT", "5 per hour; 20 per day")
     WIDGET_RATE_LIMIT = os.environ.get("WIDGET_RATE_LIMIT", "120 per minute")  # per IP, widget page and feed
     WIDGET_CLICK_RATE_LIMIT = os.environ.get("WIDGET_CLICK_RATE_LIMIT", "30 per minute")  # "apply" clicks

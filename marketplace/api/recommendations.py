@@ -77,7 +77,7 @@ def my_recommendations():
 
 
 def _recommendations_limit() -> str:
-    return current_app.config.get("RECOMMENDATIONS_RATE_LIMIT", "60 per minute; 1000 per hour")
+    return current_app.config["RECOMMENDATIONS_RATE_LIMIT"]
 
 
 @bp.route("/recommendations", methods=["POST", "OPTIONS"], provide_automatic_options=False)

@@ -28,12 +28,11 @@ bp = Blueprint("assistant", __name__)
 ANSWERS_KEY = "assistant_answers"
 SAVE_KEY = "assistant_save"  # set by "Enregistrer mes réponses": the sign-up fills the profile
 SENT_KEY = "assistant_accompaniment"
-DEFAULT_ACCOMPANIMENT_LIMIT = "5 per hour; 20 per day"
 REFINE_ARG = "affiner"
 
 
 def _accompaniment_limit() -> str:
-    return current_app.config.get("ACCOMPANIMENT_RATE_LIMIT", DEFAULT_ACCOMPANIMENT_LIMIT)
+    return current_app.config["ACCOMPANIMENT_RATE_LIMIT"]
 
 
 def kept_answers() -> dict[str, Any]:

@@ -60,7 +60,7 @@ def suggested(mission_id: int):
 
 
 def _invite_limit() -> str:
-    return current_app.config.get("MISSION_INVITE_RATE_LIMIT", "30 per hour; 100 per day")
+    return current_app.config["MISSION_INVITE_RATE_LIMIT"]
 
 
 def _user_key() -> str:
