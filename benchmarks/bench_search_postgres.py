@@ -175,10 +175,12 @@ def bench_size(
         with engine.begin() as connection:
             gin_size = postgres.index_size_bytes(connection)
             table_size = connection.execute(text("SELECT pg_total_relation_size('search.missions')")).scalar()
+            bits_size = postgres.bit_tables_size_bytes(connection)
         print(
             f"build: {(insert_ms + install_ms + index_ms) / 1000:.1f} s (insert {insert_ms / 1000:.1f} s, "
             f"index {(install_ms + index_ms) / 1000:.1f} s, {indexed:,} missions); "
-            f"GIN index {gin_size / 2**20:.1f} MiB, search tables {table_size / 2**20:.1f} MiB"
+            f"GIN index {gin_size / 2**20:.1f} MiB, search tables {table_size / 2**20:.1f} MiB, "
+            f"facet bit strings {bits_size / 2**20:.1f} MiB"
         )
         queries = generate_queries(query_count)
         run_searches(engine, queries[:10])  # warm the caches; not counted
