@@ -23,6 +23,26 @@
     }, 50);
   }
 
+  // The "where" question suggests communes as you type (combobox.js). The panel's HTML is replaced
+  // on each swap, so a fresh input is enhanced each time; TremplinCombobox never wraps one twice.
+  function enhancePlace(container) {
+    var input = container && container.querySelector("input[data-combobox-url]");
+    if (!input || !window.TremplinCombobox) {
+      return;
+    }
+    window.TremplinCombobox(input, {
+      url: input.getAttribute("data-combobox-url"),
+      label: input.getAttribute("data-combobox-label"),
+      announce: announce,
+      resultsText: function (count) {
+        return count === 1
+          ? input.getAttribute("data-combobox-one")
+          : input.getAttribute("data-combobox-many").split("{n}").join(String(count));
+      },
+      noResultText: input.getAttribute("data-combobox-none"),
+    });
+  }
+
   function focusHeading(container) {
     var heading = container.querySelector("[data-assistant-heading]");
     if (heading) {
@@ -45,6 +65,7 @@
       window.history.pushState({ assistant: true }, "", url);
     }
     window.scrollTo(0, 0);
+    enhancePlace(current);
     focusHeading(current);
     var errors = current.querySelector("[data-assistant-errors]");
     if (errors) {
@@ -108,6 +129,7 @@
   }
 
   function start() {
+    enhancePlace(panel());
     if (!panel() || !window.fetch || !window.DOMParser || !window.history.pushState) {
       return;
     }

@@ -4,10 +4,8 @@
 (function () {
   "use strict";
 
-  var DEBOUNCE_MS = 150;
-  var MIN_CHARS = 2;
   var form = document.getElementById("profile-form");
-  if (!form || !window.fetch) {
+  if (!form || !window.fetch || !window.TremplinCombobox) {
     return;
   }
   var live = document.getElementById("profile-live");
@@ -26,166 +24,17 @@
     }
   }
 
-  // A text input with a popup list of suggestions, following the ARIA combobox pattern:
-  // arrows move through the options, Enter chooses, Escape closes; the input keeps the focus.
-  function Combobox(input, options) {
-    var listbox = document.createElement("ul");
-    var items = [];
-    var active = -1;
-    var latest = 0;
-    var timer = null;
-
-    listbox.id = input.id + "-listbox";
-    listbox.className = options.listClass;
-    listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", options.label);
-    listbox.hidden = true;
-    input.insertAdjacentElement("afterend", listbox);
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", listbox.id);
-    input.setAttribute("autocomplete", "off");
-
-    function isOpen() {
-      return !listbox.hidden;
-    }
-
-    function close() {
-      listbox.hidden = true;
-      input.setAttribute("aria-expanded", "false");
-      input.removeAttribute("aria-activedescendant");
-      active = -1;
-    }
-
-    function setActive(index) {
-      var nodes = listbox.children;
-      for (var i = 0; i < nodes.length; i++) {
-        var selected = i === index;
-        nodes[i].setAttribute("aria-selected", String(selected));
-        nodes[i].className = selected ? options.activeOptionClass : options.optionClass;
-      }
-      active = index;
-      if (index >= 0 && nodes[index]) {
-        input.setAttribute("aria-activedescendant", nodes[index].id);
-        if (nodes[index].scrollIntoView) {
-          nodes[index].scrollIntoView({ block: "nearest" });
-        }
-      } else {
-        input.removeAttribute("aria-activedescendant");
-      }
-    }
-
-    function choose(index) {
-      var item = items[index];
-      close();
-      if (item !== undefined) {
-        options.onChoose(item);
-      }
-    }
-
-    function render(found) {
-      items = (options.keep ? found.filter(options.keep) : found).slice(0, options.maxShown);
-      listbox.textContent = "";
-      items.forEach(function (item, index) {
-        var option = document.createElement("li");
-        option.id = listbox.id + "-" + index;
-        option.setAttribute("role", "option");
-        option.setAttribute("aria-selected", "false");
-        option.className = options.optionClass;
-        option.textContent = options.toText(item);
-        // Keep the focus in the input when an option is pressed with a mouse or a finger.
-        option.addEventListener("mousedown", function (event) {
-          event.preventDefault();
-        });
-        option.addEventListener("click", function () {
-          choose(index);
-          input.focus();
-        });
-        listbox.appendChild(option);
-      });
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
-      if (items.length) {
-        listbox.hidden = false;
-        input.setAttribute("aria-expanded", "true");
-        announce(text("results", { n: String(items.length) }));
-      } else {
-        close();
-        announce(text("no-result"));
-      }
-    }
-
-    function search() {
-      var query = options.query().trim();
-      var request = ++latest;
-      if (query.length < MIN_CHARS) {
-        items = [];
-        close();
-        return;
-      }
-      fetch(options.url + "?q=" + encodeURIComponent(query), { credentials: "same-origin" })
-        .then(function (response) {
-          return response.ok ? response.json() : [];
-        })
-        .then(function (found) {
-          // Only the answer to the latest keystroke counts.
-          if (request === latest && document.activeElement === input) {
-            render(Array.isArray(found) ? found : []);
-          }
-        })
-        .catch(function () {
-          close(); // without suggestions the field still works as plain text
-        });
-    }
-
-    input.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(search, DEBOUNCE_MS);
-    });
-
-    input.addEventListener("keydown", function (event) {
-      var count = items.length;
-      if (event.key === "ArrowDown" || event.key === "Down") {
-        if (!count) {
-          return;
-        }
-        event.preventDefault();
-        if (!isOpen()) {
-          listbox.hidden = false;
-          input.setAttribute("aria-expanded", "true");
-        }
-        setActive(active + 1 < count ? active + 1 : 0);
-      } else if (event.key === "ArrowUp" || event.key === "Up") {
-        if (!count) {
-          return;
-        }
-        event.preventDefault();
-        if (!isOpen()) {
-          listbox.hidden = false;
-          input.setAttribute("aria-expanded", "true");
-        }
-        setActive(active > 0 ? active - 1 : count - 1);
-      } else if (event.key === "Enter") {
-        if (isOpen() && active >= 0) {
-          event.preventDefault(); // choose the option, do not send the form
-          choose(active);
-        } else if (options.onEnter) {
-          options.onEnter(event);
-        }
-      } else if (event.key === "Escape" || event.key === "Esc") {
-        if (isOpen()) {
-          event.preventDefault();
-          close();
-        }
-      }
-    });
-
-    input.addEventListener("blur", function () {
-      window.setTimeout(close, 100);
-    });
-
-    return { close: close };
+  // Options shared by both comboboxes: labels and announcements come from the form's data attributes.
+  function suggestionOptions(url, label) {
+    return {
+      url: url,
+      label: label,
+      announce: announce,
+      resultsText: function (count) {
+        return text("results", { n: String(count) });
+      },
+      noResultText: text("no-result"),
+    };
   }
 
   function setUpPlace() {
@@ -194,23 +43,8 @@
     if (!input || !url) {
       return;
     }
-    Combobox(input, {
-      url: url,
-      label: text("communes"),
-      listClass: "list choice-list",
-      optionClass: "button button--secondary button--small",
-      activeOptionClass: "button button--small",
-      maxShown: 6,
-      query: function () {
-        return input.value;
-      },
-      toText: function (place) {
-        return place.label;
-      },
-      onChoose: function (place) {
-        input.value = place.label;
-      },
-    });
+    // Choosing a commune puts its label, "Lyon (69007)", in the field (the combobox's default).
+    window.TremplinCombobox(input, suggestionOptions(url, text("communes")));
   }
 
   // The skills field turns into tags: the typed text goes to a hidden field named like the original,
@@ -311,19 +145,9 @@
     sync();
     announce("");
 
-    var combobox = Combobox(entry, {
-      url: url,
-      label: text("skills"),
+    var combobox = window.TremplinCombobox(entry, Object.assign(suggestionOptions(url, text("skills")), {
       listClass: "tags",
-      optionClass: "button button--secondary button--small",
-      activeOptionClass: "button button--small",
       maxShown: 8,
-      query: function () {
-        return entry.value;
-      },
-      toText: function (skill) {
-        return skill;
-      },
       keep: function (skill) {
         return !has(skill); // never suggest a skill already added
       },
@@ -337,7 +161,7 @@
           commitEntry();
         }
       },
-    });
+    }));
 
     entry.addEventListener("input", function () {
       // A comma ends a tag, as people type lists.

@@ -58,8 +58,10 @@ def _answer_until_where(page, *, cause: str = "Aide alimentaire") -> None:
     _continue(page, TITLES["where"])
 
 
-def _answer_from_where(page, *, place: str = "69007") -> None:
-    page.get_by_label("Code postal ou commune").fill(place)
+def _answer_from_where(page, *, place: str | None = "69007") -> None:
+    """Answers the last questions; place=None keeps what the "where" field already holds."""
+    if place is not None:
+        page.get_by_label("Code postal ou commune").fill(place)
     _continue(page, TITLES["skills"])
     page.get_by_label("Accueillir du public").check()
     _continue(page, TITLES["age"])
@@ -251,3 +253,57 @@ def test_an_accompaniment_request_reaches_the_network_inbox(browser, page, live_
     finally:
         admin_context.close()
     db.session.expire_all()
+
+
+def _choose_villeurbanne_with_the_keyboard(page, *, shot: str | None = None) -> None:
+    place = page.get_by_role("combobox", name="Code postal ou commune")
+    place.fill("")
+    place.press_sequentially("Villeurb")
+    suggestions = page.get_by_role("listbox", name="Communes suggérées")
+    expect(suggestions).to_be_visible()
+    expect(suggestions.get_by_role("option", name="Villeurbanne (69100)")).to_be_visible()
+    expect(place).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#assistant-live")).to_contain_text("1 commune suggérée")
+    if shot:
+        screenshot(page, shot)
+    place.press("ArrowDown")
+    expect(place).to_have_attribute("aria-activedescendant", "place-listbox-0")
+    place.press("Enter")  # chooses the commune; the form is not sent
+    expect(suggestions).to_be_hidden()
+    expect(place).to_have_value("Villeurbanne (69100)")
+    expect(_heading(page)).to_have_text(TITLES["where"])
+
+
+def test_the_where_step_suggests_communes_after_a_panel_swap_on_a_phone(phone_page, live_server, missions):
+    page = phone_page
+    near, _seniors = missions
+    page.goto(live_server + "/trouver-ma-mission/causes")
+    page.evaluate("window.__stillTheSamePage = true")
+    _answer_until_where(page)  # the "where" panel arrives through a JavaScript swap
+    _choose_villeurbanne_with_the_keyboard(page, shot="assistant-phone-where-communes")
+
+    # Forward then back: the panel is swapped twice more and the field is enhanced once each time.
+    _continue(page, TITLES["skills"])
+    page.get_by_test_id("assistant-back").click()
+    expect(_heading(page)).to_have_text(TITLES["where"])
+    expect(page.locator("#place")).to_have_value("Villeurbanne (69100)")
+    _choose_villeurbanne_with_the_keyboard(page)
+    expect(page.locator("#place-listbox")).to_have_count(1)
+    assert page.evaluate("window.__stillTheSamePage === true")
+
+    _answer_from_where(page, place=None)
+    expect(page).to_have_url(live_server + "/trouver-ma-mission/resultats")
+    expect(page.get_by_test_id("recommendations")).to_contain_text(near.title)
+
+
+def test_the_where_step_suggests_communes_on_a_full_page_load(page, live_server, missions):
+    near, _seniors = missions
+    page.goto(live_server + "/trouver-ma-mission/causes")
+    _answer_until_where(page)
+    page.reload()  # the step served whole by the server, no swap
+    expect(_heading(page)).to_have_text(TITLES["where"])
+    _choose_villeurbanne_with_the_keyboard(page)
+    expect(page.locator("#place-listbox")).to_have_count(1)
+    _answer_from_where(page, place=None)
+    expect(page.get_by_test_id("recommendations")).to_contain_text(near.title)
+    screenshot(page, "assistant-communes-results")
