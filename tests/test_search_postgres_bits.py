@@ -142,6 +142,16 @@ def test_searches_answered_from_bits_equal_those_counted_over_rows(corpus, monke
     assert sum(result.total for result in from_bits) > 0
 
 
+def test_a_search_restricted_to_some_missions_counts_only_them(corpus):
+    # Widgets restrict searches to their network's missions: the bit strings know nothing of that.
+    everything = services.search(SearchQuery(q="jardin", with_seats=False))
+    some = frozenset(hit.id for hit in everything.hits[:2])
+    restricted = services.search(SearchQuery(q="jardin", with_seats=False, mission_ids=some))
+    assert everything.total > len(some) == 2
+    assert restricted.total == 2 and {hit.id for hit in restricted.hits} == some
+    assert sum(restricted.facets["kind"].values()) == 2
+
+
 def test_queries_bits_cannot_answer_count_over_rows(postgres_backend):
     for query in (
         SearchQuery(q="jardin", lat=48.8566, lon=2.3522, radius_km=10),

@@ -26,7 +26,8 @@ them in one pass. Which path counts the facets of a search:
   ``remote`` and a place without radius (distance shown, not filtered): AND/OR of bit strings,
   then ``bit_count`` per facet code. The page is still read from the rows (rank order).
 - rows (``GROUP BY facet``): no words (everything matches, nothing to gain from words' bits),
-  a radius, an age range, slots or dates (bits cannot say distance, ages, slots or dates), and
+  a radius, an age range, slots or dates (bits cannot say distance, ages, slots or dates), a
+  widget's restriction to some missions (``mission_ids``), and
   words whose query is not a plain AND of stemmed words (only stop words to PostgreSQL).
 
 Why a stored vector rather than a GIN expression index on ``missions``: the expression index
@@ -520,6 +521,7 @@ class _Plan:
             or query.date_from
             or query.date_to
             or (query.has_location and query.radius_km is not None)
+            or query.mission_ids is not None  # a widget's restriction: the bit strings cover all missions
         )
         return plan
 

@@ -9,7 +9,7 @@ facets then ANDs / ORs bit strings instead of passing every matching row. The SQ
 here; the same statements live in ``marketplace.search.postgres.BIT_STATEMENTS``.
 
 Revision ID: db06c2409afb
-Revises: 4bfb4d3f7dfa
+Revises: 49f2b86259a6
 Create Date: 2026-11-21 09:41:00.000000
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "db06c2409afb"
-down_revision = "4bfb4d3f7dfa"
+down_revision = "49f2b86259a6"
 branch_labels = None
 depends_on = None
 
