@@ -90,8 +90,11 @@ db-check: install
 	DATABASE_URL=sqlite:////tmp/tremplin-db-check.db $(BIN)/flask db upgrade
 	DATABASE_URL=sqlite:////tmp/tremplin-db-check.db $(BIN)/flask db check
 
+# BENCH_ARGS=--http adds the gunicorn + wrk benchmarks (wrk is installed when missing and root).
+BENCH_ARGS ?=
 bench: install-dev geo translations
-	$(BIN)/python benchmarks/run_all.py
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null || true
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules $(GEO_FILE) .pytest_cache .ruff_cache

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_http.py                       # demo data on SQLite (Whoosh search)
     python benchmarks/bench_http.py --large               # 100,000 missions on PostgreSQL
-    python benchmarks/bench_http.py --widget-url /widget/1 --duration 20
+    python benchmarks/bench_http.py --widget-url /widget/demo-lyon --duration 20
 
 For each URL: requests/s, p50 and p95 latency, and the share of the bare page's throughput.
 The bare page is a trivial route of a tiny Flask app defined here (``bare_app``), served by the
@@ -359,7 +359,7 @@ def run(args: argparse.Namespace) -> int:
                     (f"GET /api/v1/missions/{mission_id}", f"{base}/api/v1/missions/{mission_id}", None),
                     ("GET /api/v1/domains", f"{base}/api/v1/domains", None),
                 ]
-                widget = args.widget_url.replace("{id}", "1") if args.widget_url else ""
+                widget = args.widget_url
                 if widget and exists(f"{base}{widget}"):
                     urls.append((f"GET {widget} (widget page)", f"{base}{widget}", None))
                 elif widget:
@@ -395,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--query", default="jardin", help="words for the ?q= search (default jardin)")
     parser.add_argument(
-        "--widget-url", default="/widget/{id}", help="widget page path ({id} → 1); '' to skip"
+        "--widget-url", default="/widget/demo-lyon", help="widget page path (the demo widget); '' to skip"
     )
     parser.add_argument(
         "--python-client", action="store_true", help="use the Python client even if wrk exists"
