@@ -208,6 +208,7 @@ def app_environment(workdir: Path, database_url: str, backend: str) -> dict[str,
         "RATELIMIT_STORAGE_URI": "memory://",
         "API_ANONYMOUS_RATE_LIMIT": "10000000 per minute",
         "API_KEY_RATE_LIMIT": "10000000 per minute",
+        "WIDGET_RATE_LIMIT": "10000000 per minute",
     }
 
 

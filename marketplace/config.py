@@ -77,6 +77,8 @@ class Config:
     ACCOMPANIMENT_RATE_LIMIT = os.environ.get("ACCOMPANIMENT_RATE_LIMIT", "5 per hour; 20 per day")
     WIDGET_RATE_LIMIT = os.environ.get("WIDGET_RATE_LIMIT", "120 per minute")  # per IP, widget page and feed
     WIDGET_CLICK_RATE_LIMIT = os.environ.get("WIDGET_CLICK_RATE_LIMIT", "30 per minute")  # "apply" clicks
+    # Seconds a worker may keep widget impressions before writing them (one upsert per widget and day).
+    WIDGET_STATS_WRITE_SECONDS = float(os.environ.get("WIDGET_STATS_WRITE_SECONDS", "5"))
     WIDGET_CACHE_SECONDS = float(os.environ.get("WIDGET_CACHE_SECONDS", "30"))  # rendered widget pages
     # Uploads (mission imports) are capped at 2 MB by the form; this stops larger bodies early.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(4 * 1024 * 1024)))
@@ -129,6 +131,7 @@ class TestingConfig(Config):
     SEARCH_SYNC = False
     # Tables are emptied with plain DELETEs between tests, which the cache cannot see.
     API_CACHE_SECONDS = 0
+    WIDGET_STATS_WRITE_SECONDS = 0.0  # every impression written at once: tests read them right away
 
 
 class ProductionConfig(Config):

@@ -229,7 +229,9 @@ def test_pages_are_cached_briefly_but_a_saved_change_shows_at_once(app, client, 
     make.mission(world["member"], title="Fête des voisins")
     search.reindex_all()
     assert "Fête des voisins" not in text_of(client.get(path))  # the same page for 30 s
-    widget.per_page = 20  # saving the widget changes its updated_at, hence the cache key
+    settings = services.settings_of(widget)
+    settings.per_page = 20
+    services.update_widget(widget, settings, by=world["admin"])  # saving empties this worker's cache
     db.session.commit()
     assert "Fête des voisins" in text_of(client.get(path))
     make.mission(world["member"], title="Vide-grenier solidaire")
@@ -271,6 +273,18 @@ def test_impressions_count_people_not_robots_nor_searches_nor_previews(client, m
     client.get(f"{path}?page=2", headers={"User-Agent": BROWSER})
     client.get(f"{path}?apercu=1", headers={"User-Agent": BROWSER})
     assert _counter(widget, "impressions") == 2
+
+
+def test_impressions_are_kept_by_the_worker_then_written_in_one_go(app, client, make, world, monkeypatch):
+    monkeypatch.setitem(app.config, "WIDGET_STATS_WRITE_SECONDS", 3600)
+    services.write_pending_impressions()  # start from an empty buffer
+    widget = make.widget(world["network"])
+    for _ in range(3):
+        client.get(f"/widget/{widget.public_id}", headers={"User-Agent": BROWSER})
+    assert _counter(widget, "impressions") == 0  # not written yet: no write per page view
+    assert services.widget_stats(widget).days[0].impressions == 3  # the statistics write them first
+    db.session.commit()
+    assert _counter(widget, "impressions") == 3
 
 
 def test_apply_link_counts_the_click_and_tags_the_application(client, auth, make, world):

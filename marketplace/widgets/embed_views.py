@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from flask import (
     Blueprint,
@@ -121,23 +122,13 @@ def _widget_or_404(public_id: str) -> Widget:
         abort(404)
 
 
-def render_widget_page(
-    widget: Widget, *, preview_args: Mapping[str, str] | None = None, frame_ancestors: str = "*"
-):
-    """The widget's missions for the visitor's words and page, in the widget's language."""
+def render_widget_page(widget: Widget, *, preview_args: Mapping[str, str]):
+    """The configurator's live preview of unsaved settings (never cached, never counted)."""
     q = (request.args.get("q") or "").strip()
     page = (request.args.get("page") or "").strip()
-    if preview_args is not None:
-        html, status = _render_page(widget, q=q, page=page, preview_args=preview_args)
-    else:
-        key = (widget.public_id, widget.updated_at, q, page)
-        seconds = current_app.config["WIDGET_CACHE_SECONDS"]
-        html, status = page_cache.pages.get_or_make(
-            key, seconds, lambda: _render_page(widget, q=q, page=page)
-        )
+    html, status = _render_page(widget, q=q, page=page, preview_args=preview_args)
     response = make_response(html, status)
-    response.headers["Content-Security-Policy"] = embeddable_csp(frame_ancestors, colour_style(widget))
-    # Browsers and proxies must come back: each display is counted by the server.
+    response.headers["Content-Security-Policy"] = embeddable_csp("'self'", colour_style(widget))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -189,16 +180,51 @@ def loader():
     return response
 
 
+@dataclass(frozen=True)
+class _RenderedPage:
+    """What a widget page view needs, cached whole so that a cached view reads no database row."""
+
+    widget_id: int
+    html: str
+    status: int
+    csp: str
+
+
+def _render_for(public_id: str, q: str, page: str) -> _RenderedPage | None:
+    widget = services.find_widget(public_id)
+    if widget is None:
+        return None
+    html, status = _render_page(widget, q=q, page=page)
+    return _RenderedPage(
+        widget.id, html, status, embeddable_csp(frame_ancestors(widget), colour_style(widget))
+    )
+
+
 @bp.route("/widget/<public_id>")
 @public
 @limiter.limit(_page_limit)
 def page(public_id: str):
-    widget = _widget_or_404(public_id)
+    """The widget; each worker keeps a rendered page ``WIDGET_CACHE_SECONDS`` (a saved change of the
+    widget empties the saving worker's cache, the others follow within that delay)."""
+    q = (request.args.get("q") or "").strip()
+    page_number = (request.args.get("page") or "").strip()
+    rendered = page_cache.pages.get_or_make(
+        ("page", public_id, q, page_number),
+        current_app.config["WIDGET_CACHE_SECONDS"],
+        lambda: _render_for(public_id, q, page_number),
+    )
+    if rendered is None:
+        abort(404)
     # The configurator shows the saved widget with ?apercu=1: its views are not visitors.
-    if not request.args.get("apercu") and not request.args.get("page") and not request.args.get("q"):
-        services.record_impression(widget, request.user_agent.string)
-        db.session.commit()
-    return render_widget_page(widget, frame_ancestors=frame_ancestors(widget))
+    if not request.args.get("apercu") and not page_number and not q:
+        write_every = current_app.config["WIDGET_STATS_WRITE_SECONDS"]
+        services.record_impression(rendered.widget_id, request.user_agent.string, write_every=write_every)
+        db.session.commit()  # no round trip when the impression stayed in the buffer
+    response = make_response(rendered.html, rendered.status)
+    response.headers["Content-Security-Policy"] = rendered.csp
+    # Browsers and proxies must come back: each display is counted by the server.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/widget/<public_id>/go/<int:mission_id>")

@@ -8,6 +8,9 @@ widget shows exactly what /recherche shows for the same filters; the network's t
 from __future__ import annotations
 
 import re
+import threading
+import time as clock
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
@@ -29,6 +32,7 @@ from marketplace.networks.services import managed_network, territory_condition
 from marketplace.reference.places import place_for
 from marketplace.search.params import SearchParams, parse_search_args
 from marketplace.search.services import MissionSearchPage, search_missions
+from marketplace.widgets import page_cache
 from marketplace.widgets.models import (
     WIDGET_LANGUAGES,
     WIDGET_LAYOUTS,
@@ -169,6 +173,7 @@ def update_widget(widget: Widget, settings: WidgetSettings, *, by: User) -> Widg
     managed_widget(widget.id, by=by)
     apply_settings(widget, settings)
     db.session.flush()
+    page_cache.pages.clear()  # this worker shows the change at once, the others within their TTL
     return widget
 
 
@@ -177,6 +182,7 @@ def delete_widget(widget: Widget, *, by: User) -> None:
     managed_widget(widget.id, by=by)
     db.session.delete(widget)
     db.session.flush()
+    page_cache.pages.clear()
 
 
 def preview_widget(network: Network, settings: WidgetSettings) -> Widget:
@@ -206,8 +212,13 @@ def widgets_of(network: Network) -> list[Widget]:
     )
 
 
+def find_widget(public_id: str) -> Widget | None:
+    """The widget with this public id, if any."""
+    return db.session.scalar(select(Widget).where(Widget.public_id == public_id)) if public_id else None
+
+
 def widget_by_public_id(public_id: str) -> Widget:
-    widget = db.session.scalar(select(Widget).where(Widget.public_id == public_id)) if public_id else None
+    widget = find_widget(public_id)
     if widget is None:
         raise NotFound(_l("This widget does not exist."))
     return widget
@@ -285,25 +296,60 @@ def is_bot(user_agent: str | None) -> bool:
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
 
 
-def _bump(widget_id: int, column: str) -> None:
-    """Add one to today's counter in a single statement (safe under concurrent requests)."""
-    today = utcnow().date()
+def _add(widget_id: int, day: date, column: str, amount: int) -> None:
+    """Add to a day's counter in a single statement (safe under concurrent requests and workers)."""
     dialect = db.engine.dialect.name
     insert = postgres_insert if dialect == "postgresql" else sqlite_insert
     table = WidgetDailyStat.__table__
-    counts = {"impressions": 0, "clicks": 0, column: 1}
-    statement = insert(table).values(widget_id=widget_id, day=today, **counts)
+    counts = {"impressions": 0, "clicks": 0, column: amount}
+    statement = insert(table).values(widget_id=widget_id, day=day, **counts)
     statement = statement.on_conflict_do_update(
-        index_elements=[table.c.widget_id, table.c.day], set_={column: table.c[column] + 1}
+        index_elements=[table.c.widget_id, table.c.day], set_={column: table.c[column] + amount}
     )
     db.session.execute(statement)
 
 
-def record_impression(widget: Widget, user_agent: str | None) -> bool:
-    """Count one display of the widget by a person; returns whether it counted."""
+class _PendingImpressions:
+    """Impressions counted in this process, written as one upsert per widget and day at most every
+    few seconds: a write per page view halved the widget page's throughput. A worker killed hard
+    loses at most that many seconds of impressions; clicks, rarer, are written at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: Counter[tuple[int, date]] = Counter()
+        self._last_write = clock.monotonic()
+
+    def add(self, widget_id: int, day: date) -> None:
+        with self._lock:
+            self._counts[(widget_id, day)] += 1
+
+    def take(self, *, older_than: float = 0.0) -> Counter[tuple[int, date]]:
+        """The counts to write, if the last write is at least ``older_than`` seconds old."""
+        with self._lock:
+            if clock.monotonic() - self._last_write < older_than:
+                return Counter()
+            taken, self._counts = self._counts, Counter()
+            self._last_write = clock.monotonic()
+            return taken
+
+
+_pending_impressions = _PendingImpressions()
+
+
+def write_pending_impressions(*, older_than: float = 0.0) -> int:
+    """Write this process's buffered impressions into the session; returns how many."""
+    taken = _pending_impressions.take(older_than=older_than)
+    for (widget_id, day), amount in sorted(taken.items()):
+        _add(widget_id, day, "impressions", amount)
+    return sum(taken.values())
+
+
+def record_impression(widget_id: int, user_agent: str | None, *, write_every: float = 0.0) -> bool:
+    """Count one display of the widget by a person (buffered up to ``write_every`` seconds)."""
     if is_bot(user_agent):
         return False
-    _bump(widget.id, "impressions")
+    _pending_impressions.add(widget_id, utcnow().date())
+    write_pending_impressions(older_than=write_every)
     return True
 
 
@@ -311,7 +357,7 @@ def record_click(widget: Widget, user_agent: str | None) -> bool:
     """Count one "apply" click; returns whether it counted."""
     if is_bot(user_agent):
         return False
-    _bump(widget.id, "clicks")
+    _add(widget.id, utcnow().date(), "clicks", 1)
     return True
 
 
@@ -342,6 +388,7 @@ class WidgetStats:
 
 def widget_stats(widget: Widget, days: int = STATS_DAYS) -> WidgetStats:
     """Impressions, clicks and applications per day over the last ``days`` days (UTC)."""
+    write_pending_impressions()  # this worker's buffered ones (the caller commits)
     today = utcnow().date()
     first = today - timedelta(days=days - 1)
     counters = {

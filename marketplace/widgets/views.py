@@ -110,7 +110,7 @@ def preview(network_id: int):
         widget = services.preview_widget(network, form.settings())
     except DomainError as error:
         return render_template("widgets/preview_error.html", errors={error.field: [error.message]}), 400
-    return render_widget_page(widget, preview_args=request.args, frame_ancestors="'self'")
+    return render_widget_page(widget, preview_args=request.args)
 
 
 @bp.route("/widgets/<int:widget_id>/supprimer", methods=["POST"])
@@ -130,4 +130,6 @@ def delete(widget_id: int):
 @roles(*NETWORK_ROLES)
 def stats(widget_id: int):
     widget = _widget_or_404(widget_id)
-    return render_template("widgets/stats.html", widget=widget, stats=services.widget_stats(widget))
+    stats = services.widget_stats(widget)
+    db.session.commit()  # keeps the impressions this worker had buffered
+    return render_template("widgets/stats.html", widget=widget, stats=stats)
