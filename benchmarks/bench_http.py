@@ -1,10 +1,12 @@
 """HTTP throughput of the public API under gunicorn (4 workers), next to a bare Flask page.
 
     python benchmarks/bench_http.py                       # demo data on SQLite (Whoosh search)
+    python benchmarks/bench_http.py --demo-on-postgres    # demo data on PostgreSQL (postgres search)
     python benchmarks/bench_http.py --large               # 100,000 missions on PostgreSQL
     python benchmarks/bench_http.py --widget-url /widget/demo-lyon --duration 20
 
-For each URL: requests/s, p50 and p95 latency, and the share of the bare page's throughput.
+For each URL (the public API, and the demo widget's page, a search in it and its Atom feed): requests/s,
+p50 and p95 latency, and the share of the bare page's throughput.
 The bare page is a trivial route of a tiny Flask app defined here (``bare_app``), served by the
 same gunicorn settings. The load generator is wrk (``/usr/bin/wrk``, p95 from a small Lua
 script), or a small threaded Python client when wrk is missing (slower: it competes for the same
@@ -212,22 +214,18 @@ def app_environment(workdir: Path, database_url: str, backend: str) -> dict[str,
     }
 
 
-def load_demo(env: dict[str, str]) -> int:
-    """Tables, the demo data set and the search index, in the benchmark's own database."""
-    os.environ.update(env)
-    from marketplace import create_app
-    from marketplace.demo.loader import load_demo_data
-    from marketplace.extensions import db
-    from marketplace.search.services import reindex_all
-
-    app = create_app()
-    with app.app_context():
-        db.create_all()
-        load_demo_data()
-        db.session.commit()
-        count = reindex_all()
-        db.engine.dispose()
-    return count
+def load_demo(env: dict[str, str]) -> None:
+    """Tables, the demo data set and the search index, through the commands a deployment runs."""
+    flask = str(Path(sys.executable).with_name("flask"))
+    for command in (["db", "upgrade"], ["demo", "load"], ["search", "reindex"]):
+        # Our own fixed command lines: no outside input reaches them.
+        subprocess.run(  # noqa: S603
+            [flask, "--app", "wsgi.py", *command],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            check=True,
+            capture_output=True,
+        )
 
 
 def load_large(server_url: str, size: int) -> str:
@@ -346,9 +344,18 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             env = app_environment(workdir, database_url, "postgres")
             print(f"data: {args.size:,} synthetic missions on PostgreSQL (search backend postgres)")
+        elif args.demo_on_postgres:
+            from bench_search_postgres import scratch_database
+
+            env = app_environment(
+                workdir, scratch_database(args.url, BENCH_DATABASE, create=True), "postgres"
+            )
+            load_demo(env)
+            print("data: demo data on PostgreSQL (search backend postgres)")
         else:
             env = app_environment(workdir, f"sqlite:///{workdir / 'bench.db'}", "whoosh")
-            print(f"data: demo data on SQLite, {load_demo(env)} missions indexed (search backend whoosh)")
+            load_demo(env)
+            print("data: demo data on SQLite (search backend whoosh)")
         print_cpu_figures(env, args.query)
         try:
             with gunicorn("wsgi:app", env, "/api/v1/domains") as base:
@@ -362,7 +369,15 @@ def run(args: argparse.Namespace) -> int:
                 ]
                 widget = args.widget_url
                 if widget and exists(f"{base}{widget}"):
-                    urls.append((f"GET {widget} (widget page)", f"{base}{widget}", None))
+                    urls += [
+                        (f"GET {widget} (widget page)", f"{base}{widget}", None),
+                        (
+                            f"GET {widget}?q={args.query} (search in it)",
+                            f"{base}{widget}?q={args.query}",
+                            None,
+                        ),
+                        (f"GET {widget}/atom.xml (its feed)", f"{base}{widget}/atom.xml", None),
+                    ]
                 elif widget:
                     print(f"(no widget page at {widget} yet: not measured)")
                 for label, url, header in urls:
@@ -373,7 +388,7 @@ def run(args: argparse.Namespace) -> int:
                     results.append(figures)
                     print_row(figures, bare.rps)
         finally:
-            if args.large and not args.keep:
+            if (args.large or args.demo_on_postgres) and not args.keep:
                 from bench_search_postgres import scratch_database
 
                 scratch_database(args.url, BENCH_DATABASE, create=False)
@@ -389,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--large", action="store_true", help="100,000 missions on PostgreSQL")
     parser.add_argument("--size", type=int, default=100_000, help="missions with --large (default 100000)")
+    parser.add_argument(
+        "--demo-on-postgres", action="store_true", help="the demo data on PostgreSQL (postgres search)"
+    )
     parser.add_argument("--url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_PG_URL),
                         help="PostgreSQL server for --large")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DATABASE} database")

@@ -2,7 +2,7 @@
 
     python benchmarks/run_all.py                   # every bench_*.py
     python benchmarks/run_all.py search            # only those whose name contains "search"
-    python benchmarks/run_all.py --http            # also the HTTP benchmarks (gunicorn + wrk, ~4 min)
+    python benchmarks/run_all.py --http            # also the HTTP benchmark (gunicorn + wrk, ~2 min)
 
 Each script prints its own figures; this runner adds a header per script, the time it took,
 and exits with status 1 when any of them failed (the others still run).
@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # Scripts that run only when their option is given (they take minutes or start servers).
-OPT_IN = {"bench_http": "--http", "bench_widget_page": "--http"}
+OPT_IN = {"bench_http": "--http"}
 
 
 def benchmark_scripts(name_filter: str = "", options: frozenset[str] = frozenset()) -> list[Path]:
