@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import re
 import secrets
@@ -248,31 +249,27 @@ def load_large(server_url: str, size: int) -> str:
     return url
 
 
-def first_published_mission(base_url: str) -> int | None:
-    connection = http.client.HTTPConnection(urlsplit(base_url).hostname, urlsplit(base_url).port, timeout=30)
-    connection.request("GET", "/api/v1/missions?per_page=1")
-    import json
+def fetch(url: str) -> tuple[int, str | None, bytes]:
+    """One GET outside the measurement: status, ETag and body."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, response.getheader("ETag"), body
 
-    items = json.loads(connection.getresponse().read()).get("items", [])
+
+def first_published_mission(base_url: str) -> int | None:
+    items = json.loads(fetch(f"{base_url}/api/v1/missions?per_page=1")[2]).get("items", [])
     return items[0]["id"] if items else None
 
 
 def etag_of(url: str) -> str | None:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
-    response = connection.getresponse()
-    response.read()
-    return response.getheader("ETag")
+    return fetch(url)[1]
 
 
 def exists(url: str) -> bool:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
-    response = connection.getresponse()
-    response.read()
-    return response.status == 200
+    return fetch(url)[0] == 200
 
 
 def cpu_per_request(client, path: str, count: int = 200, headers: dict | None = None) -> float:

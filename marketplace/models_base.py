@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 
@@ -22,3 +25,8 @@ def in_list_sql(column: str, values: tuple[str, ...]) -> str:
     """A CHECK expression restricting a column to a fixed vocabulary."""
     quoted = ", ".join(f"'{value}'" for value in values)
     return f"{column} IN ({quoted})"
+
+
+def upsert_insert(dialect_name: str, target: Any) -> Any:
+    """An INSERT into ``target`` that takes ``on_conflict_do_update`` on both supported databases."""
+    return (postgres_insert if dialect_name == "postgresql" else sqlite_insert)(target)

@@ -24,8 +24,6 @@ from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, event, func, insert, inspect, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, joinedload
 
 from marketplace.accounts.models import User
@@ -47,6 +45,7 @@ from marketplace.matching import (
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.matching.render import next_step_sentence, render_reason_lists, stage_label
 from marketplace.matching.text import TextModel, mission_text
+from marketplace.models_base import upsert_insert
 from marketplace.notifications.services import notify_user
 from marketplace.reference.vocabularies import ACTIVE_APPLICATION_STATUSES, DOMAIN_LABELS_FR
 from marketplace.search.services import PENDING_KEY
@@ -193,11 +192,10 @@ def read_stamp(session: Session | None = None) -> Stamp:
 
 def _bump_statement(dialect: str):
     values = {"id": STATE_ID, "version": 1, "epoch": uuid.uuid4().hex}
-    builder = pg_insert if dialect == "postgresql" else sqlite_insert
     # One atomic upsert: two first writers cannot both insert, and the row lock it takes
     # orders concurrent committers so versions become visible in order.
     return (
-        builder(MatchingState)
+        upsert_insert(dialect, MatchingState)
         .values(**values)
         .on_conflict_do_update(index_elements=["id"], set_={"version": MatchingState.version + 1})
         .returning(MatchingState.version)

@@ -17,8 +17,6 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.datastructures import MultiDict
 
 from marketplace.accounts.models import User
@@ -26,7 +24,7 @@ from marketplace.associations.models import Mission
 from marketplace.candidates.models import Application
 from marketplace.domain import DomainError, NotFound
 from marketplace.extensions import db
-from marketplace.models_base import utcnow
+from marketplace.models_base import upsert_insert, utcnow
 from marketplace.networks.models import Network, NetworkMember
 from marketplace.networks.services import managed_network, territory_condition
 from marketplace.reference.places import place_for
@@ -298,11 +296,9 @@ def is_bot(user_agent: str | None) -> bool:
 
 def _add(widget_id: int, day: date, column: str, amount: int) -> None:
     """Add to a day's counter in a single statement (safe under concurrent requests and workers)."""
-    dialect = db.engine.dialect.name
-    insert = postgres_insert if dialect == "postgresql" else sqlite_insert
     table = WidgetDailyStat.__table__
     counts = {"impressions": 0, "clicks": 0, column: amount}
-    statement = insert(table).values(widget_id=widget_id, day=day, **counts)
+    statement = upsert_insert(db.engine.dialect.name, table).values(widget_id=widget_id, day=day, **counts)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.widget_id, table.c.day], set_={column: table.c[column] + amount}
     )
