@@ -7,22 +7,23 @@ from flask_babel import format_decimal, get_locale, refresh
 from flask_babel import lazy_gettext as _l
 
 from marketplace.reference import vocabularies
+from marketplace.statuses import ApplicationStatus, MissionStatus
 from marketplace.text import render_markdown
 
 STATUS_LABELS = {
     # Missions
-    "draft": _l("Draft"),
-    "pending_review": _l("Awaiting review"),
-    "published": _l("Published"),
-    "closed": _l("Closed"),
-    "cancelled": _l("Cancelled"),
+    MissionStatus.DRAFT: _l("Draft"),
+    MissionStatus.PENDING_REVIEW: _l("Awaiting review"),
+    MissionStatus.PUBLISHED: _l("Published"),
+    MissionStatus.CLOSED: _l("Closed"),
+    MissionStatus.CANCELLED: _l("Cancelled"),
     # Applications
-    "pending": _l("Sent"),
-    "in_review": _l("Under review"),
-    "accepted": _l("Accepted"),
-    "declined": _l("Declined"),
-    "withdrawn": _l("Withdrawn"),
-    "completed": _l("Completed"),
+    ApplicationStatus.PENDING: _l("Sent"),
+    ApplicationStatus.IN_REVIEW: _l("Under review"),
+    ApplicationStatus.ACCEPTED: _l("Accepted"),
+    ApplicationStatus.DECLINED: _l("Declined"),
+    ApplicationStatus.WITHDRAWN: _l("Withdrawn"),
+    ApplicationStatus.COMPLETED: _l("Completed"),
     # Network memberships
     "requested": _l("Asked to join"),
 }

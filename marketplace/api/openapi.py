@@ -32,6 +32,7 @@ from marketplace.search.params import (
     MAX_RADIUS_KM,
     MIN_RADIUS_KM,
 )
+from marketplace.statuses import MissionStatus
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
@@ -88,7 +89,7 @@ def mission_schema() -> dict[str, Any]:
         "capacity": {"type": "integer", "minimum": 1},
         "seats_left": {"type": "integer", "minimum": 0},
         "external_id": _nullable("string"),
-        "status": {"type": "string", "enum": ["published"]},
+        "status": {"type": "string", "enum": [MissionStatus.PUBLISHED]},
         "url": {"type": "string", "format": "uri", "description": _("The mission's page on Tremplin.")},
         "distance_km": _nullable(
             "number", description=_("Distance from the place searched, when a place was given.")

@@ -23,7 +23,7 @@ def published_mission(mission_id: int) -> Mission | None:
     return db.session.scalar(
         select(Mission)
         .options(joinedload(Mission.association))
-        .where(Mission.id == mission_id, Mission.status == "published")
+        .where(Mission.id == mission_id, Mission.is_listed)
     )
 
 
@@ -31,7 +31,7 @@ def published_missions_of(association_id: int) -> list[Mission]:
     return list(
         db.session.scalars(
             select(Mission)
-            .where(Mission.association_id == association_id, Mission.status == "published")
+            .where(Mission.association_id == association_id, Mission.is_listed)
             .order_by(Mission.id)
         )
     )

@@ -33,6 +33,7 @@ from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import DOMAIN_SLUGS, MISSION_KIND_SLUGS, SCHEDULE_SLUGS, SLOTS
+from marketplace.statuses import MissionStatus, ReviewAction
 
 logger = logging.getLogger(__name__)
 
@@ -538,7 +539,7 @@ def _existing_mission(association: Association, external_id: str | None) -> Miss
 
 
 def _publish(mission: Mission) -> None:
-    mission.status = "published"
+    mission.status = MissionStatus.PUBLISHED
     mission.published_at = mission.published_at or utcnow()
 
 
@@ -556,18 +557,18 @@ def _create(association: Association, data: MissionData, *, by: User | None) -> 
     mission = Mission(association=association)
     _write(mission, data)
     if needs_moderation(association, by):
-        mission.status = "pending_review"
-        db.session.add(MissionReview(mission=mission, actor=by, action="submitted"))
+        mission.status = MissionStatus.PENDING_REVIEW
+        db.session.add(MissionReview(mission=mission, actor=by, action=ReviewAction.SUBMITTED))
     else:
         _publish(mission)
-        db.session.add(MissionReview(mission=mission, actor=by, action="imported"))
+        db.session.add(MissionReview(mission=mission, actor=by, action=ReviewAction.IMPORTED))
     db.session.add(mission)
     return mission
 
 
 def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     # The same refusals as the editor's update_mission.
-    if mission.status in ("closed", "cancelled"):
+    if mission.status in (MissionStatus.CLOSED, MissionStatus.CANCELLED):
         raise _LineRejected(
             "external_id", _l("This mission is closed or cancelled: an import can no longer change it.")
         )
@@ -576,16 +577,16 @@ def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
             "capacity",
             _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken),
         )
-    if needs_moderation(mission.association, by) and mission.status != "published":
+    if needs_moderation(mission.association, by) and mission.status != MissionStatus.PUBLISHED:
         _write(mission, data)
-        mission.status = "pending_review"
-        db.session.add(MissionReview(mission=mission, actor=by, action="submitted"))
+        mission.status = MissionStatus.PENDING_REVIEW
+        db.session.add(MissionReview(mission=mission, actor=by, action=ReviewAction.SUBMITTED))
         return mission
-    changed = MissionData.from_mission(mission) != data or mission.status != "published"
+    changed = MissionData.from_mission(mission) != data or mission.status != MissionStatus.PUBLISHED
     _write(mission, data)
     _publish(mission)
     if changed:
-        db.session.add(MissionReview(mission=mission, actor=by, action="imported"))
+        db.session.add(MissionReview(mission=mission, actor=by, action=ReviewAction.IMPORTED))
     return mission
 
 

@@ -32,6 +32,7 @@ from marketplace.reference.vocabularies import (
     SCHEDULE_SLUGS,
     SLOTS,
 )
+from marketplace.statuses import ApplicationStatus, MissionStatus, ReviewAction
 
 MAX_CAPACITY = 500
 MAX_SKILLS = 15
@@ -272,7 +273,7 @@ def create_mission(
     """Save a new mission as a draft."""
     _require_manager(by, association)
     data = _locate(_check(data, today=today))
-    mission = Mission(association=association, status="draft")
+    mission = Mission(association=association, status=MissionStatus.DRAFT)
     _apply(mission, data)
     db.session.add(mission)
     db.session.flush()
@@ -282,7 +283,7 @@ def create_mission(
 def update_mission(mission: Mission, data: MissionData, *, by: User, today: date | None = None) -> Mission:
     """Edit a mission; closed or cancelled missions stay as they were."""
     _require_manager(by, mission.association)
-    if mission.status in ("closed", "cancelled"):
+    if mission.status in (MissionStatus.CLOSED, MissionStatus.CANCELLED):
         raise WrongStatus(_l("A closed or cancelled mission can no longer be edited: duplicate it instead."))
     data = normalized(data)
     if (data.postcode, data.city, data.remote) != (mission.postcode, mission.city, mission.remote):
@@ -303,22 +304,22 @@ def update_mission(mission: Mission, data: MissionData, *, by: User, today: date
 def submit_mission(mission: Mission, *, by: User, today: date | None = None) -> Mission:
     """Send a draft to moderation; verified associations publish directly."""
     _require_manager(by, mission.association)
-    if mission.status != "draft":
+    if mission.status != MissionStatus.DRAFT:
         raise WrongStatus(_l("Only a draft can be submitted."))
     _check(MissionData.from_mission(mission), today=today)
     if mission.association.verified:
         _publish(mission)
-        _record(mission, "auto_published", by=by)
+        _record(mission, ReviewAction.AUTO_PUBLISHED, by=by)
     else:
-        mission.status = "pending_review"
-        _record(mission, "submitted", by=by)
+        mission.status = MissionStatus.PENDING_REVIEW
+        _record(mission, ReviewAction.SUBMITTED, by=by)
         _tell_moderators(mission)
     db.session.flush()
     return mission
 
 
 def _publish(mission: Mission) -> None:
-    mission.status = "published"
+    mission.status = MissionStatus.PUBLISHED
     mission.published_at = mission.published_at or utcnow()
 
 
@@ -338,7 +339,7 @@ def publish_mission(mission: Mission, *, by: User, comment: str = "", today: dat
     """A moderator publishes a mission waiting for review."""
     if not can_moderate(by, mission):
         raise NotAllowed(_l("You cannot moderate this mission."))
-    if mission.status != "pending_review":
+    if mission.status != MissionStatus.PENDING_REVIEW:
         raise WrongStatus(_l("This mission is not waiting for review."))
     comment = _clean_comment(comment)
     ended = last_day(mission)
@@ -347,7 +348,7 @@ def publish_mission(mission: Mission, *, by: User, comment: str = "", today: dat
             _l("The date of this mission has passed: send it back so the association can choose a new one.")
         )
     _publish(mission)
-    _record(mission, "published", by=by, comment=comment)
+    _record(mission, ReviewAction.PUBLISHED, by=by, comment=comment)
     notify_users(
         team_members(mission.association),
         subject=_l("Your mission is published"),
@@ -364,13 +365,13 @@ def return_mission(mission: Mission, *, by: User, comment: str) -> Mission:
     """A moderator sends a mission back to its association with what to change."""
     if not can_moderate(by, mission):
         raise NotAllowed(_l("You cannot moderate this mission."))
-    if mission.status != "pending_review":
+    if mission.status != MissionStatus.PENDING_REVIEW:
         raise WrongStatus(_l("This mission is not waiting for review."))
     comment = _clean_comment(comment)
     if len(comment) < MIN_RETURN_COMMENT:
         raise DomainError(_l("Tell the association what to change."), field="comment")
-    mission.status = "draft"
-    _record(mission, "returned", by=by, comment=comment)
+    mission.status = MissionStatus.DRAFT
+    _record(mission, ReviewAction.RETURNED, by=by, comment=comment)
     notify_users(
         team_members(mission.association),
         subject=_l("Your mission needs changes"),
@@ -386,10 +387,10 @@ def return_mission(mission: Mission, *, by: User, comment: str) -> Mission:
 def close_mission(mission: Mission, *, by: User) -> Mission:
     """Stop taking applications; accepted volunteers keep their place."""
     _require_manager(by, mission.association)
-    if mission.status != "published":
+    if mission.status != MissionStatus.PUBLISHED:
         raise WrongStatus(_l("Only a published mission can be closed."))
-    mission.status = "closed"
-    _record(mission, "closed", by=by)
+    mission.status = MissionStatus.CLOSED
+    _record(mission, ReviewAction.CLOSED, by=by)
     db.session.flush()
     return mission
 
@@ -397,7 +398,7 @@ def close_mission(mission: Mission, *, by: User) -> Mission:
 def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
     """Cancel the mission and tell every active applicant."""
     _require_manager(by, mission.association)
-    if mission.status == "cancelled":
+    if mission.status == MissionStatus.CANCELLED:
         raise WrongStatus(_l("This mission is already cancelled."))
     reason = _clean_comment(reason, field_name="reason")
     active = list(
@@ -413,11 +414,11 @@ def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
                 application=application,
                 actor=by,
                 from_status=application.status,
-                to_status="declined",
+                to_status=ApplicationStatus.DECLINED,
                 note=reason,
             )
         )
-        application.status = "declined"
+        application.status = ApplicationStatus.DECLINED
         application.decline_reason = "no_longer_available"
         application.decided_at = utcnow()
         notify_user(
@@ -428,8 +429,8 @@ def cancel_mission(mission: Mission, *, by: User, reason: str = "") -> Mission:
             reason=reason,
         )
     db.session.execute(update(Mission).where(Mission.id == mission.id).values(seats_taken=0))
-    mission.status = "cancelled"
-    _record(mission, "cancelled", by=by, comment=reason)
+    mission.status = MissionStatus.CANCELLED
+    _record(mission, ReviewAction.CANCELLED, by=by, comment=reason)
     db.session.flush()
     db.session.refresh(mission)
     return mission
@@ -445,7 +446,7 @@ def duplicate_mission(mission: Mission, *, by: User, today: date | None = None) 
         data = replace(data, start_date=None, end_date=None)
     if data.end_date and data.end_date < today:
         data = replace(data, end_date=None)
-    copy = Mission(association=mission.association, status="draft")
+    copy = Mission(association=mission.association, status=MissionStatus.DRAFT)
     _apply(copy, normalized(data))
     db.session.add(copy)
     db.session.flush()
@@ -460,13 +461,13 @@ def missions_of(association: Association, *, status: str | None = None) -> list[
 
 
 # Applications the association still has to answer.
-WAITING_APPLICATION_STATUSES = ("pending", "in_review")
+WAITING_APPLICATION_STATUSES = (ApplicationStatus.PENDING, ApplicationStatus.IN_REVIEW)
 # How the association space groups missions, in the order a volunteer manager works through them.
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {
-    "draft": ("draft",),
-    "pending_review": ("pending_review",),
-    "published": ("published",),
-    "ended": ("closed", "cancelled"),
+    "draft": (MissionStatus.DRAFT,),
+    "pending_review": (MissionStatus.PENDING_REVIEW,),
+    "published": (MissionStatus.PUBLISHED,),
+    "ended": (MissionStatus.CLOSED, MissionStatus.CANCELLED),
 }
 
 
@@ -486,7 +487,11 @@ class MissionSummary:
     def returned(self) -> bool:
         """A draft sent back by a moderator, waiting for the association's changes."""
         review = self.last_review
-        return self.mission.status == "draft" and review is not None and review.action == "returned"
+        return (
+            self.mission.status == MissionStatus.DRAFT
+            and review is not None
+            and review.action == ReviewAction.RETURNED
+        )
 
 
 def waiting_by_mission(mission_ids: Iterable[int]) -> dict[int, tuple[int, datetime]]:

@@ -17,8 +17,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.extensions import db
 from marketplace.models_base import TimestampMixin, in_list_sql, utcnow
@@ -29,6 +32,17 @@ from marketplace.reference.vocabularies import (
     MISSION_STATUSES,
     SCHEDULE_SLUGS,
 )
+from marketplace.statuses import VIEWABLE_MISSION_STATUSES, MissionStatus, ReviewAction
+
+__all__ = [
+    "Association",
+    "Membership",
+    "Mission",
+    "MissionReview",
+    "MissionStatus",
+    "ReviewAction",
+    "TeamInvitation",
+]
 
 
 class Association(TimestampMixin, db.Model):
@@ -123,7 +137,7 @@ class Mission(TimestampMixin, db.Model):
     seats_taken: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     motivation_required: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     external_id: Mapped[str | None] = mapped_column(String(120))
-    status: Mapped[str] = mapped_column(String(20), nullable=False, default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default=MissionStatus.DRAFT, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     association = relationship("Association", back_populates="missions")
@@ -139,19 +153,42 @@ class Mission(TimestampMixin, db.Model):
     def seats_left(self) -> int:
         return max(self.capacity - self.seats_taken, 0)
 
+    # --- What "public" means: one helper per meaning, usable on a row and in a query -----------
+    # listed:   published; search, the API, widgets, feeds and counts show it (full or not).
+    # open:     listed with a seat left; what one can apply to (recommendations, home page).
+    # viewable: published or closed; its own page stays reachable (a closed mission keeps its
+    #           page for its volunteers' history), though nobody finds or applies to it any more.
+
+    @hybrid_property
+    def is_listed(self) -> bool:
+        """Published: found by search, the API, widgets and feeds."""
+        return self.status == MissionStatus.PUBLISHED
+
+    @hybrid_property
+    def is_open(self) -> bool:
+        """Published with a seat left: one can apply."""
+        return self.status == MissionStatus.PUBLISHED and self.seats_taken < self.capacity
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls) -> ColumnElement[bool]:
+        return and_(cls.status == MissionStatus.PUBLISHED, cls.seats_taken < cls.capacity)
+
+    @hybrid_property
+    def is_viewable(self) -> bool:
+        """Published or closed: the public mission page may be shown."""
+        return self.status in VIEWABLE_MISSION_STATUSES
+
+    @is_viewable.inplace.expression
+    @classmethod
+    def _is_viewable_expression(cls) -> ColumnElement[bool]:
+        return cls.status.in_(VIEWABLE_MISSION_STATUSES)
+
     def __repr__(self) -> str:
         return f"<Mission {self.id} {self.status} {self.title!r}>"
 
 
-MISSION_REVIEW_ACTIONS = (
-    "submitted",
-    "published",
-    "returned",
-    "auto_published",
-    "closed",
-    "cancelled",
-    "imported",
-)
+MISSION_REVIEW_ACTIONS = tuple(ReviewAction)
 
 
 class MissionReview(db.Model):

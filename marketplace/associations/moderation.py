@@ -13,6 +13,7 @@ from marketplace.associations.models import Mission, MissionReview
 from marketplace.associations.permissions import moderated_association_ids
 from marketplace.extensions import db
 from marketplace.networks.models import NetworkAdmin, NetworkMember
+from marketplace.statuses import MissionStatus, ReviewAction
 
 
 def moderators_of(mission: Mission) -> list[User]:
@@ -43,7 +44,7 @@ def _submitted_at():
     # Waiting time counts from the last submission, not from the last edit of the mission.
     last_submission = (
         select(func.max(MissionReview.created_at))
-        .where(MissionReview.mission_id == Mission.id, MissionReview.action == "submitted")
+        .where(MissionReview.mission_id == Mission.id, MissionReview.action == ReviewAction.SUBMITTED)
         .correlate(Mission)
         .scalar_subquery()
     )
@@ -56,7 +57,7 @@ def review_queue_entries(user: User) -> list[QueueEntry]:
     query = (
         select(Mission, submitted_at)
         .options(joinedload(Mission.association))
-        .where(Mission.status == "pending_review")
+        .where(Mission.status == MissionStatus.PENDING_REVIEW)
         .order_by(submitted_at, Mission.id)
     )
     ids = moderated_association_ids(user)
@@ -74,7 +75,7 @@ def review_queue(user: User) -> list[Mission]:
 
 def review_queue_size(user: User) -> int:
     """How many missions wait for this user's review."""
-    query = select(func.count(Mission.id)).where(Mission.status == "pending_review")
+    query = select(func.count(Mission.id)).where(Mission.status == MissionStatus.PENDING_REVIEW)
     ids = moderated_association_ids(user)
     if ids is not None:
         if not ids:

@@ -21,6 +21,7 @@ from marketplace.domain import DomainError, NotFound
 from marketplace.extensions import db
 from marketplace.forms_util import show_domain_error
 from marketplace.models_base import utcnow
+from marketplace.statuses import MissionStatus
 
 bp = Blueprint("moderation", __name__, url_prefix="/moderation")
 MODERATORS = ("site_admin", "network_admin")
@@ -51,7 +52,8 @@ def _published_count(mission: Mission) -> int:
     return (
         db.session.scalar(
             select(func.count(Mission.id)).where(
-                Mission.association_id == mission.association_id, Mission.status.in_(("published", "closed"))
+                Mission.association_id == mission.association_id,
+                Mission.is_viewable,
             )
         )
         or 0
@@ -66,7 +68,7 @@ def _render_review(
         mission=mission,
         publish_form=publish_form,
         return_form=return_form,
-        submitted_at=submitted_at(mission) if mission.status == "pending_review" else None,
+        submitted_at=submitted_at(mission) if mission.status == MissionStatus.PENDING_REVIEW else None,
         published_before=_published_count(mission),
         now=utcnow(),
     )

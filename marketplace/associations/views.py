@@ -28,6 +28,7 @@ from marketplace.extensions import db
 from marketplace.forms_util import form_status, show_domain_error
 from marketplace.main import services as main_services
 from marketplace.models_base import utcnow
+from marketplace.statuses import MissionStatus
 from marketplace.text import render_markdown
 
 bp = Blueprint("missions_admin", __name__, url_prefix="/espace/missions")
@@ -85,11 +86,11 @@ def _render_editor(form: MissionForm, *, mission: Mission | None, preview_reques
 
 
 def _saved_message(mission: Mission, action: str) -> str:
-    if action == SUBMIT and mission.status == "published":
+    if action == SUBMIT and mission.status == MissionStatus.PUBLISHED:
         return _("Your mission is published: volunteers can apply from now on.")
     if action == SUBMIT:
         return _("Your mission is sent for review. We will email you as soon as a moderator has read it.")
-    if mission.status == "draft":
+    if mission.status == MissionStatus.DRAFT:
         return _("Draft saved. Only your team can see it until you submit it for publication.")
     return _("Changes saved.")
 
@@ -159,7 +160,7 @@ def _render_show(mission: Mission, *, cancel_form: CancelForm) -> str:
         mission=mission,
         summary=service.MissionSummary(mission, waiting, oldest),
         active_applicants=service.active_applicants_count(mission),
-        submitted_at=submitted_at(mission) if mission.status == "pending_review" else None,
+        submitted_at=submitted_at(mission) if mission.status == MissionStatus.PENDING_REVIEW else None,
         cancel_form=cancel_form,
         now=utcnow(),
     )
@@ -170,7 +171,7 @@ def _render_show(mission: Mission, *, cancel_form: CancelForm) -> str:
 def edit(mission_id: int):
     user = _user()
     mission = _mission_or_404(mission_id)
-    if mission.status in ("closed", "cancelled"):
+    if mission.status in (MissionStatus.CLOSED, MissionStatus.CANCELLED):
         flash(_("A closed or cancelled mission can no longer be edited: duplicate it instead."), "info")
         return redirect(url_for(".show", mission_id=mission.id))
     saved = service.MissionData.from_mission(mission)
@@ -181,7 +182,7 @@ def edit(mission_id: int):
     if form.validate_on_submit():
         try:
             service.update_mission(mission, mission_data_from_form(form, base=saved), by=user)
-            if action == SUBMIT and mission.status == "draft":
+            if action == SUBMIT and mission.status == MissionStatus.DRAFT:
                 service.submit_mission(mission, by=user)
         except DomainError as error:
             db.session.rollback()

@@ -15,11 +15,12 @@ from marketplace.calendar.ical import MissionDates
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application
 from marketplace.extensions import db
+from marketplace.statuses import ApplicationStatus
 
 NONCE_CHARS = 16
 MAC_CHARS = 32
 # Completed missions stay: a calendar keeps what happened too.
-CALENDAR_STATUSES = ("accepted", "completed")
+CALENDAR_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED)
 
 
 def _mac(secret_key: str, user_id: int, nonce: str) -> str:

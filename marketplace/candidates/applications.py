@@ -39,6 +39,7 @@ from marketplace.reference.vocabularies import (
     age_range_allowed,
 )
 from marketplace.search.services import mark_for_indexing
+from marketplace.statuses import ApplicationStatus, MissionStatus
 
 MAX_MOTIVATION = 3000
 MIN_MOTIVATION = 20
@@ -47,9 +48,9 @@ MAX_HOURS_DONE = 2000
 INBOX_SORTS = ("recent", "oldest")
 INBOX_PAGE_SIZE = 30
 # Statuses an association can still act on (they wait for an answer).
-WAITING_STATUSES = ("pending", "in_review")
+WAITING_STATUSES = (ApplicationStatus.PENDING, ApplicationStatus.IN_REVIEW)
 # Once accepted, the volunteer and the association may exchange contact details.
-CONTACT_STATUSES = ("accepted", "completed")
+CONTACT_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED)
 # Plain words for the candidate: what the association's choice means for them.
 DECLINE_REASON_LABELS = {
     "requirements_not_met": _l("Your profile does not match what this mission needs"),
@@ -99,7 +100,7 @@ def eligibility_problem(mission: Mission, candidate: User, *, today: date | None
     today = today or date.today()
     if candidate.role != "candidate" or candidate.profile is None:
         return _l("Only volunteers with a profile can apply.")
-    if mission.status != "published":
+    if mission.status != MissionStatus.PUBLISHED:
         return _l("This mission is not open to applications.")
     if mission_is_past(mission, today=today):
         return _l("This mission has already taken place.")
@@ -132,7 +133,7 @@ def _withdrew_today(mission: Mission, candidate: User, *, today: date) -> bool:
             select(Application.id).where(
                 Application.mission_id == mission.id,
                 Application.candidate_id == candidate.id,
-                Application.status == "withdrawn",
+                Application.status == ApplicationStatus.WITHDRAWN,
                 Application.withdrawn_at >= start_of_day,
             )
         )
@@ -274,7 +275,7 @@ def apply(
     application = Application(
         mission_id=mission.id,
         candidate_id=candidate.id,
-        status="pending",
+        status=ApplicationStatus.PENDING,
         motivation=motivation,
         source_widget_id=source_widget_id,
     )
@@ -284,7 +285,9 @@ def apply(
             db.session.flush()
     except IntegrityError as error:  # a concurrent request created it first
         raise AlreadyApplied() from error
-    db.session.add(ApplicationEvent(application=application, actor=candidate, to_status="pending"))
+    db.session.add(
+        ApplicationEvent(application=application, actor=candidate, to_status=ApplicationStatus.PENDING)
+    )
     notify_users(
         team_members(mission.association),
         subject=_l("New application for %(title)s", title=mission.title),
@@ -305,9 +308,11 @@ def withdraw(application: Application, *, by: User) -> Application:
         _l("This application is already closed: nothing to withdraw."),
     )
     with _atomic():
-        _event(application, by=by, to="withdrawn")
-        _set_status(application, expected=(read_status,), to="withdrawn", withdrawn_at=utcnow())
-        if read_status == "accepted":
+        _event(application, by=by, to=ApplicationStatus.WITHDRAWN)
+        _set_status(
+            application, expected=(read_status,), to=ApplicationStatus.WITHDRAWN, withdrawn_at=utcnow()
+        )
+        if read_status == ApplicationStatus.ACCEPTED:
             _release_seat(application.mission)
     _after_seat_change(application)
     notify_users(
@@ -315,7 +320,7 @@ def withdraw(application: Application, *, by: User) -> Application:
         subject=_l("A volunteer withdrew from %(title)s", title=application.mission.title),
         template="application_withdrawn",
         application=application,
-        was_accepted=read_status == "accepted",
+        was_accepted=read_status == ApplicationStatus.ACCEPTED,
         link=_link(application),
     )
     return application
@@ -327,10 +332,12 @@ def withdraw(application: Application, *, by: User) -> Application:
 def put_in_review(application: Application, *, by: User) -> Application:
     """Tell the candidate someone is looking at their application."""
     _require_association_side(application, by)
-    _require_status(application, ("pending",), _l("Only a new application can be marked as under review."))
+    _require_status(
+        application, (ApplicationStatus.PENDING,), _l("Only a new application can be marked as under review.")
+    )
     with _atomic():
-        _event(application, by=by, to="in_review")
-        _set_status(application, expected=("pending",), to="in_review")
+        _event(application, by=by, to=ApplicationStatus.IN_REVIEW)
+        _set_status(application, expected=(ApplicationStatus.PENDING,), to=ApplicationStatus.IN_REVIEW)
     _refresh(application)
     notify_user(
         application.candidate,
@@ -348,14 +355,14 @@ def accept(application: Application, *, by: User) -> Application:
     read_status = _require_status(
         application, WAITING_STATUSES, _l("Only an application waiting for an answer can be accepted.")
     )
-    if application.mission.status not in ("published", "closed"):
+    if application.mission.status not in (MissionStatus.PUBLISHED, MissionStatus.CLOSED):
         raise NotEligible(
             _l("This mission is no longer active: nobody can be accepted."), code="mission_inactive"
         )
     # One savepoint: if the seat is gone, the status change is undone with it.
     with _atomic():
-        _event(application, by=by, to="accepted")
-        _set_status(application, expected=(read_status,), to="accepted", decided_at=utcnow())
+        _event(application, by=by, to=ApplicationStatus.ACCEPTED)
+        _set_status(application, expected=(read_status,), to=ApplicationStatus.ACCEPTED, decided_at=utcnow())
         _take_seat(application.mission)
     _after_seat_change(application)
     notify_user(
@@ -382,11 +389,15 @@ def decline(application: Application, *, by: User, reason: str, message: str = "
         _l("This application is already closed: it cannot be declined."),
     )
     with _atomic():
-        _event(application, by=by, to="declined")
+        _event(application, by=by, to=ApplicationStatus.DECLINED)
         _set_status(
-            application, expected=(read_status,), to="declined", decline_reason=reason, decided_at=utcnow()
+            application,
+            expected=(read_status,),
+            to=ApplicationStatus.DECLINED,
+            decline_reason=reason,
+            decided_at=utcnow(),
         )
-        if read_status == "accepted":
+        if read_status == ApplicationStatus.ACCEPTED:
             _release_seat(application.mission)
     if message:
         db.session.add(Message(application=application, author=by, body=message))
@@ -412,13 +423,17 @@ def complete(application: Application, *, by: User, hours_done: float | None) ->
         )
     _require_status(
         application,
-        ("accepted",),
+        (ApplicationStatus.ACCEPTED,),
         _l("Only an accepted volunteer's participation can be marked as completed."),
     )
     with _atomic():
-        _event(application, by=by, to="completed", note=f"{hours_done:g} h")
+        _event(application, by=by, to=ApplicationStatus.COMPLETED, note=f"{hours_done:g} h")
         _set_status(
-            application, expected=("accepted",), to="completed", hours_done=hours_done, completed_at=utcnow()
+            application,
+            expected=(ApplicationStatus.ACCEPTED,),
+            to=ApplicationStatus.COMPLETED,
+            hours_done=hours_done,
+            completed_at=utcnow(),
         )
         # The volunteer's engagement is over: the seat returns to the mission.
         _release_seat(application.mission)
@@ -488,11 +503,11 @@ def actions_for(status: str, *, side: str | None, seats_left: int) -> tuple[str,
     if side != "association":
         return ()
     actions: list[str] = []
-    if status == "pending":
+    if status == ApplicationStatus.PENDING:
         actions.append("review")
     if status in WAITING_STATUSES and seats_left > 0:
         actions.append("accept")
-    if status == "accepted":
+    if status == ApplicationStatus.ACCEPTED:
         actions.append("complete")
     if status in ACTIVE_APPLICATION_STATUSES:
         actions.append("decline")

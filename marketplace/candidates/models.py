@@ -27,6 +27,7 @@ from marketplace.reference.vocabularies import (
     APPLICATION_STATUSES,
     DECLINE_REASONS,
 )
+from marketplace.statuses import ApplicationStatus
 
 _ACTIVE = in_list_sql("status", ACTIVE_APPLICATION_STATUSES)
 
@@ -87,7 +88,7 @@ class Application(TimestampMixin, db.Model):
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    status: Mapped[str] = mapped_column(String(12), nullable=False, default="pending")
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default=ApplicationStatus.PENDING)
     motivation: Mapped[str] = mapped_column(Text, nullable=False, default="")
     decline_reason: Mapped[str | None] = mapped_column(String(30))
     hours_done: Mapped[float | None] = mapped_column(Float)

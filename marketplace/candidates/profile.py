@@ -279,7 +279,7 @@ _vocabulary_cache: dict[str, tuple[tuple, SkillVocabulary]] = {}
 def _skills_fingerprint() -> tuple:
     """Changes whenever a published mission or a profile is added, edited or removed."""
     published = db.session.execute(
-        select(func.count(Mission.id), func.max(Mission.updated_at)).where(Mission.status == "published")
+        select(func.count(Mission.id), func.max(Mission.updated_at)).where(Mission.is_listed)
     ).one()
     profiles = db.session.execute(
         select(func.count(CandidateProfile.id), func.max(CandidateProfile.updated_at))
@@ -296,7 +296,7 @@ def skill_vocabulary() -> SkillVocabulary:
         return cached[1]
     # Ordered: among spellings used equally often, the earliest one wins on every database.
     vocabulary = SkillVocabulary.build(
-        db.session.scalars(select(Mission.skills).where(Mission.status == "published").order_by(Mission.id)),
+        db.session.scalars(select(Mission.skills).where(Mission.is_listed).order_by(Mission.id)),
         db.session.scalars(select(CandidateProfile.skills).order_by(CandidateProfile.id)),
     )
     with _vocabulary_lock:

@@ -38,6 +38,7 @@ from marketplace.reference.vocabularies import (
     SLOTS,
     age_range_allowed,
 )
+from marketplace.statuses import ApplicationStatus, MissionStatus, ReviewAction
 from marketplace.widgets.models import Widget
 
 logger = logging.getLogger(__name__)
@@ -250,7 +251,7 @@ class _Placed:
     domain: str
     hood: Neighbourhood
     title: str = ""
-    status: str = "published"
+    status: str = MissionStatus.PUBLISHED
     mission: Mission | None = None
 
     @property
@@ -494,12 +495,12 @@ class _DemoBuilder:
 
         # Verified associations publish without review (as the mission services do).
         for placed in self.placed:
-            if placed.seed.verified and placed.status == "pending_review":
-                placed.status = "draft"
+            if placed.seed.verified and placed.status == MissionStatus.PENDING_REVIEW:
+                placed.status = MissionStatus.DRAFT
         # The demo association (verified) has one draft; its other missions take applications.
         demo = [p for p in self.placed if p.seed.key == content.DEMO_ASSOCIATION_KEY]
         for index, placed in enumerate(demo):
-            force(placed, "draft" if index == 1 else "published")
+            force(placed, MissionStatus.DRAFT if index == 1 else MissionStatus.PUBLISHED)
         # The Lyon network admin has missions to moderate.
         lyon_unverified = [
             seed.key
@@ -507,14 +508,14 @@ class _DemoBuilder:
             if seed.city in NETWORK_CITIES and not seed.verified and seed.key != content.NETWORK_REQUESTED_KEY
         ]
         for key in lyon_unverified[:3]:
-            force([p for p in self.placed if p.seed.key == key][-1], "pending_review")
+            force([p for p in self.placed if p.seed.key == key][-1], MissionStatus.PENDING_REVIEW)
         # Camille's past mission: a one-off of her garden association, now over.
         camille_past = next(
             p
             for p in self.placed
             if p.seed.key == content.CAMILLE_PAST_ASSOCIATION_KEY and p.template.kind == "ponctual"
         )
-        force(camille_past, "closed")
+        force(camille_past, MissionStatus.CLOSED)
         # Pathway associations: two one-off missions in the past, one recurring mission open.
         eligible = [
             seed.key
@@ -524,19 +525,19 @@ class _DemoBuilder:
         for key in self._sample_in_order(eligible, PATHWAY_ASSOCIATIONS):
             own = [p for p in self.placed if p.seed.key == key]
             for placed in [p for p in own if p.template.schedule == "one_off"][:2]:
-                force(placed, "closed")
+                force(placed, MissionStatus.CLOSED)
             recurring = next(
                 p for p in own if p.template.schedule == "recurring" and p.template.kind == "support"
             )
-            force(recurring, "published")
+            force(recurring, MissionStatus.PUBLISHED)
             self.pathway_keys.append(key)
         # Every kind of every domain must be findable among published missions.
         for domain in DOMAIN_SLUGS:
             for kind in MISSION_KIND_SLUGS:
                 group = [p for p in self.placed if p.domain == domain and p.template.kind == kind]
-                if group and not any(p.status == "published" for p in group):
+                if group and not any(p.status == MissionStatus.PUBLISHED for p in group):
                     candidate = next((p for p in group if id(p) not in locked), group[0])
-                    candidate.status = "published"
+                    candidate.status = MissionStatus.PUBLISHED
 
     def _pathway_ready(self, key: str) -> bool:
         own = [p for p in self.placed if p.seed.key == key]
@@ -598,7 +599,7 @@ class _DemoBuilder:
         return f"{body}\n- **Où** : {where}."
 
     def _schedule_one_off(self, mission: Mission, template: MissionTemplate) -> None:
-        if mission.status == "closed":
+        if mission.status == MissionStatus.CLOSED:
             start = self.today - timedelta(days=self.rng.randint(12, 150))
         else:
             start = self.today + timedelta(days=self.rng.randint(4, 80))
@@ -620,7 +621,7 @@ class _DemoBuilder:
                 slots.append(extra)
         mission.slots = [slot for slot in SLOTS if slot in slots]  # in week order
         mission.hours_per_week = float(min(6.0, max(1.0, template.hours_per_week or 2.0)))
-        if mission.status == "closed":
+        if mission.status == MissionStatus.CLOSED:
             mission.start_date = self.today - timedelta(days=rng.randint(200, 320))
             mission.end_date = self.today - timedelta(days=rng.randint(10, 60))
         else:
@@ -636,7 +637,7 @@ class _DemoBuilder:
     def _stamp(self, mission: Mission) -> None:
         """Creation and publication times consistent with the status and dates."""
         rng = self.rng
-        if mission.status in ("draft", "pending_review"):
+        if mission.status in (MissionStatus.DRAFT, MissionStatus.PENDING_REVIEW):
             created = self._ago(1, 20)
             mission.published_at = None
         else:
@@ -671,34 +672,38 @@ class _DemoBuilder:
             mission, seed = placed.mission, placed.seed
             owner, moderator = self.owners[seed.key], self._moderator_of(seed)
             created, published = mission.created_at, mission.published_at
-            if mission.status == "pending_review":
-                self._review(mission, "submitted", owner, created + timedelta(minutes=rng.randint(5, 90)))
+            if mission.status == MissionStatus.PENDING_REVIEW:
+                self._review(
+                    mission, ReviewAction.SUBMITTED, owner, created + timedelta(minutes=rng.randint(5, 90))
+                )
                 continue
-            if mission.status == "draft":
+            if mission.status == MissionStatus.DRAFT:
                 if not seed.verified and rng.random() < 0.5:
                     submitted = created + timedelta(minutes=rng.randint(5, 60))
                     returned = self._between(submitted + timedelta(hours=2), self.now - timedelta(hours=1))
-                    self._review(mission, "submitted", owner, submitted)
+                    self._review(mission, ReviewAction.SUBMITTED, owner, submitted)
                     self._review(
                         mission, "returned", moderator, returned, rng.choice(content.RETURN_COMMENTS)
                     )
                     mission.updated_at = returned
                 continue
             if seed.verified:
-                self._review(mission, "auto_published", owner, published)
+                self._review(mission, ReviewAction.AUTO_PUBLISHED, owner, published)
             else:
-                self._review(mission, "submitted", owner, created + (published - created) / 3)
-                self._review(mission, "published", moderator, published)
-            if mission.status == "closed":
+                self._review(mission, ReviewAction.SUBMITTED, owner, created + (published - created) / 3)
+                self._review(mission, ReviewAction.PUBLISHED, moderator, published)
+            if mission.status == MissionStatus.CLOSED:
                 if mission.schedule == "one_off":
                     closed = _at(mission.end_date + timedelta(days=1), 9)
                 else:
                     closed = _at(mission.end_date, 18)
-                self._review(mission, "closed", owner, closed)
+                self._review(mission, ReviewAction.CLOSED, owner, closed)
                 mission.updated_at = closed
-            elif mission.status == "cancelled":
+            elif mission.status == MissionStatus.CANCELLED:
                 cancelled = self._between(published + timedelta(days=1), self.now - timedelta(hours=1))
-                self._review(mission, "cancelled", owner, cancelled, rng.choice(content.CANCEL_REASONS))
+                self._review(
+                    mission, ReviewAction.CANCELLED, owner, cancelled, rng.choice(content.CANCEL_REASONS)
+                )
                 mission.updated_at = cancelled
 
     # ---------------------------------------------------------------- candidates
@@ -794,19 +799,24 @@ class _DemoBuilder:
     def _fits(self, placed: _Placed, status: str) -> bool:
         """Whether an application in `status` makes sense on this mission."""
         mission = placed.mission
-        if status == "completed":
-            if mission.status == "closed":
+        if status == ApplicationStatus.COMPLETED:
+            if mission.status == MissionStatus.CLOSED:
                 return True
             # Someone finished a recurring mission that has been running for a while.
             open_since = mission.published_at or self.now
             started = mission.start_date is None or mission.start_date < self.today - timedelta(days=30)
             long_open = open_since < self.now - timedelta(days=60)
-            return mission.status == "published" and mission.schedule == "recurring" and long_open and started
-        if status == "accepted":
-            return mission.status == "published" and mission.seats_taken < mission.capacity
-        if status == "declined":
-            return mission.status in ("published", "closed", "cancelled")
-        return mission.status == "published"
+            return (
+                mission.status == MissionStatus.PUBLISHED
+                and mission.schedule == "recurring"
+                and long_open
+                and started
+            )
+        if status == ApplicationStatus.ACCEPTED:
+            return mission.status == MissionStatus.PUBLISHED and mission.seats_taken < mission.capacity
+        if status == ApplicationStatus.DECLINED:
+            return mission.status in (MissionStatus.PUBLISHED, MissionStatus.CLOSED, MissionStatus.CANCELLED)
+        return mission.status == MissionStatus.PUBLISHED
 
     def _reachable(self, candidate: _Candidate) -> list[_Placed]:
         """Missions in the candidate's city, or remote ones if they accept remote work (cached)."""
@@ -846,21 +856,21 @@ class _DemoBuilder:
         if created is None:
             created = self._application_time(mission, status)
         application.created_at = created
-        if status in ("accepted", "declined", "completed"):
+        if status in (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED, ApplicationStatus.COMPLETED):
             decided = created + timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 8))
             application.decided_at = min(decided, max(created + timedelta(hours=1), self._deadline(mission)))
-        if status == "declined":
+        if status == ApplicationStatus.DECLINED:
             reason = rng.choice(DECLINE_REASONS)
-            if mission.status == "cancelled":
+            if mission.status == MissionStatus.CANCELLED:
                 reason = "no_longer_available"
             elif mission.seats_taken >= mission.capacity:
                 reason = "mission_full"
             application.decline_reason = reason
-        elif status == "withdrawn":
+        elif status == ApplicationStatus.WITHDRAWN:
             application.withdrawn_at = min(created + timedelta(days=rng.randint(1, 6)), self.now)
-        elif status == "accepted":
+        elif status == ApplicationStatus.ACCEPTED:
             mission.seats_taken += 1
-        elif status == "completed":
+        elif status == ApplicationStatus.COMPLETED:
             self._complete(application, mission)
         moments = (created, application.decided_at, application.withdrawn_at, application.completed_at)
         application.updated_at = max(moment for moment in moments if moment)
@@ -871,7 +881,7 @@ class _DemoBuilder:
 
     def _deadline(self, mission: Mission) -> datetime:
         """Latest moment to apply or decide: now, or before a finished mission started."""
-        if mission.status == "closed" and mission.start_date is not None:
+        if mission.status == MissionStatus.CLOSED and mission.start_date is not None:
             return min(self.now - timedelta(hours=1), _at(mission.start_date, 8))
         return self.now - timedelta(hours=1)
 
@@ -883,11 +893,11 @@ class _DemoBuilder:
 
     def _application_time(self, mission: Mission, status: str) -> datetime:
         published = mission.published_at or self.now - timedelta(days=30)
-        if status == "completed" and mission.status == "published":
+        if status == ApplicationStatus.COMPLETED and mission.status == MissionStatus.PUBLISHED:
             return self._between(published + timedelta(days=1), self.now - timedelta(days=45))
         earliest = published + timedelta(hours=2)
-        latest = self._deadline(mission) - timedelta(days=1 if mission.status == "closed" else 0)
-        if status == "pending":
+        latest = self._deadline(mission) - timedelta(days=1 if mission.status == MissionStatus.CLOSED else 0)
+        if status == ApplicationStatus.PENDING:
             earliest = max(earliest, self.now - timedelta(days=10))
         return self._between(earliest, latest)
 
@@ -898,7 +908,7 @@ class _DemoBuilder:
             application.completed_at = _at(mission.end_date + timedelta(days=1), 10)
             application.hours_done = float(days * rng.choice((3, 3.5, 4, 5, 6)))
             return
-        if mission.status == "closed":
+        if mission.status == MissionStatus.CLOSED:
             completed = _at(mission.end_date, 18)
         else:
             completed = self._between(
@@ -915,27 +925,34 @@ class _DemoBuilder:
         for key in self.pathway_keys:
             own = [p for p in self.placed if p.seed.key == key]
             past = sorted(
-                (p for p in own if p.status == "closed" and p.template.schedule == "one_off"),
+                (p for p in own if p.status == MissionStatus.CLOSED and p.template.schedule == "one_off"),
                 key=lambda p: p.mission.start_date,
             )[:2]
-            recurring = [p for p in own if p.status == "published" and p.template.schedule == "recurring"]
+            recurring = [
+                p for p in own if p.status == MissionStatus.PUBLISHED and p.template.schedule == "recurring"
+            ]
             for candidate in [c for c in adults if c.profile.city == own[0].city and id(c) not in taken]:
                 if all(self._can_apply(candidate, p) for p in past) and any(
-                    self._fits(p, "accepted") and self._can_apply(candidate, p) for p in recurring
+                    self._fits(p, ApplicationStatus.ACCEPTED) and self._can_apply(candidate, p)
+                    for p in recurring
                 ):
                     break
             else:
                 continue
             taken.add(id(candidate))
-            finished = [self._apply(candidate, p, "completed") for p in past]
-            target = next(p for p in recurring if self._fits(p, "accepted") and self._can_apply(candidate, p))
+            finished = [self._apply(candidate, p, ApplicationStatus.COMPLETED) for p in past]
+            target = next(
+                p
+                for p in recurring
+                if self._fits(p, ApplicationStatus.ACCEPTED) and self._can_apply(candidate, p)
+            )
             # They sign up for the recurring mission once it is open and after their second day out.
             created = max(
                 finished[-1].completed_at + timedelta(days=self.rng.randint(1, 6)),
                 target.mission.published_at + timedelta(hours=self.rng.randint(3, 30)),
             )
             created = min(created, self.now - timedelta(days=1))
-            self._apply(candidate, target, "accepted", created=created)
+            self._apply(candidate, target, ApplicationStatus.ACCEPTED, created=created)
             candidate.profile.wanted_kinds = list(dict.fromkeys([*candidate.profile.wanted_kinds, "support"]))
 
     def _build_camille_history(self) -> None:
@@ -944,27 +961,34 @@ class _DemoBuilder:
             p
             for p in self.placed
             if p.seed.key == content.CAMILLE_PAST_ASSOCIATION_KEY
-            and p.status == "closed"
+            and p.status == MissionStatus.CLOSED
             and p.template.schedule == "one_off"
             and self._can_apply(camille, p)
         )
-        self._apply(camille, past, "completed")
+        self._apply(camille, past, ApplicationStatus.COMPLETED)
         upcoming = next(
             p
             for p in self.placed
             if p.seed.key == content.DEMO_ASSOCIATION_KEY
-            and p.status == "published"
+            and p.status == MissionStatus.PUBLISHED
             and p.template.kind == "ponctual"
             and self._can_apply(camille, p)
         )
-        self._apply(camille, upcoming, "pending", created=self.now - timedelta(days=2, hours=3))
+        self._apply(
+            camille, upcoming, ApplicationStatus.PENDING, created=self.now - timedelta(days=2, hours=3)
+        )
 
     def _build_waiting_applications(self) -> None:
         """Applications the demo association has to answer."""
         demo_key = content.DEMO_ASSOCIATION_KEY
-        own = [p for p in self.placed if p.seed.key == demo_key and p.status == "published"]
+        own = [p for p in self.placed if p.seed.key == demo_key and p.status == MissionStatus.PUBLISHED]
         nearby = [c for c in self.candidates[1:] if c.profile.city in ("Lyon", "Villeurbanne", "Vénissieux")]
-        wanted = ["pending"] * 7 + ["in_review"] * 3 + ["accepted"] * 3 + ["declined", "withdrawn"]
+        wanted = (
+            [ApplicationStatus.PENDING] * 7
+            + [ApplicationStatus.IN_REVIEW] * 3
+            + [ApplicationStatus.ACCEPTED] * 3
+            + [ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN]
+        )
         for status in wanted:
             for candidate in self.rng.sample(nearby, len(nearby)):
                 placed = self._pick(candidate, status, own)
@@ -977,8 +1001,8 @@ class _DemoBuilder:
             for _ in range(_weighted(self.rng, APPLICATIONS_PER_CANDIDATE)):
                 status = _weighted(self.rng, APPLICATION_STATUS_WEIGHTS)
                 placed = self._pick(candidate, status)
-                if placed is None and status == "accepted":
-                    status = "pending"
+                if placed is None and status == ApplicationStatus.ACCEPTED:
+                    status = ApplicationStatus.PENDING
                     placed = self._pick(candidate, status)
                 if placed is not None:
                     self._apply(candidate, placed, status)
@@ -986,19 +1010,30 @@ class _DemoBuilder:
     def _record_history(self, application: Application, candidate: User, staff: User) -> None:
         """The status changes that led to this application's status, as the services record them."""
         status, created = application.status, application.created_at
-        steps: list[tuple[str, User, datetime, str]] = [("pending", candidate, created, "")]
+        steps: list[tuple[str, User, datetime, str]] = [(ApplicationStatus.PENDING, candidate, created, "")]
         ended = application.decided_at or application.withdrawn_at or self.now - timedelta(minutes=30)
-        if status == "in_review" or (status != "pending" and self.rng.random() < 0.4):
+        if status == ApplicationStatus.IN_REVIEW or (
+            status != ApplicationStatus.PENDING and self.rng.random() < 0.4
+        ):
             reviewed = self._between(created + timedelta(minutes=20), ended - timedelta(minutes=20))
-            steps.append(("in_review", staff, max(reviewed, created + timedelta(minutes=1)), ""))
-        if status in ("accepted", "completed"):
-            steps.append(("accepted", staff, application.decided_at, ""))
-        elif status == "declined":
-            steps.append(("declined", staff, application.decided_at, ""))
-        elif status == "withdrawn":
-            steps.append(("withdrawn", candidate, application.withdrawn_at, ""))
-        if status == "completed":
-            steps.append(("completed", staff, application.completed_at, f"{application.hours_done:g} h"))
+            steps.append(
+                (ApplicationStatus.IN_REVIEW, staff, max(reviewed, created + timedelta(minutes=1)), "")
+            )
+        if status in (ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED):
+            steps.append((ApplicationStatus.ACCEPTED, staff, application.decided_at, ""))
+        elif status == ApplicationStatus.DECLINED:
+            steps.append((ApplicationStatus.DECLINED, staff, application.decided_at, ""))
+        elif status == ApplicationStatus.WITHDRAWN:
+            steps.append((ApplicationStatus.WITHDRAWN, candidate, application.withdrawn_at, ""))
+        if status == ApplicationStatus.COMPLETED:
+            steps.append(
+                (
+                    ApplicationStatus.COMPLETED,
+                    staff,
+                    application.completed_at,
+                    f"{application.hours_done:g} h",
+                )
+            )
         previous = None
         for to_status, actor, at, note in steps:
             self.events.append(
@@ -1032,19 +1067,19 @@ class _DemoBuilder:
         threads = demo_first[:5] + rng.sample(others, min(len(others), MESSAGE_THREADS - 5))
         for application in threads:
             exchanges = content.MESSAGE_EXCHANGES
-            if application.status == "accepted":
+            if application.status == ApplicationStatus.ACCEPTED:
                 exchanges += content.ACCEPTED_EXCHANGES
             question, answer = rng.choice(exchanges)
             asked = application.created_at + timedelta(hours=rng.randint(1, 30))
             asked = min(asked, self.now - timedelta(hours=3))
             self._message(application, application.candidate, question, asked, read=True)
-            if application.status != "pending" or rng.random() < 0.5:
+            if application.status != ApplicationStatus.PENDING or rng.random() < 0.5:
                 reply = answer.format(prenom=application.candidate.first_name)
                 answered = min(asked + timedelta(hours=rng.randint(2, 40)), self.now - timedelta(minutes=10))
                 self._message(
                     application, self._owner_of(application), reply, answered, read=rng.random() < 0.7
                 )
-        for application in [a for a in self.applications if a.status == "declined"]:
+        for application in [a for a in self.applications if a.status == ApplicationStatus.DECLINED]:
             if rng.random() < 0.5:
                 note = content.DECLINE_NOTES[application.decline_reason]
                 owner = self._owner_of(application)
@@ -1069,7 +1104,7 @@ class _DemoBuilder:
             if seed.key == content.NETWORK_REQUESTED_KEY:
                 status = "requested"
             elif seed.city in NETWORK_CITIES:
-                status = "accepted"
+                status = ApplicationStatus.ACCEPTED
             else:
                 continue
             member = NetworkMember(network=network, association=self.associations[seed.key], status=status)

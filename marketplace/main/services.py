@@ -21,6 +21,7 @@ from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
+from marketplace.statuses import ApplicationStatus, MissionStatus
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class PlatformFigures:
 
 
 def platform_figures() -> PlatformFigures:
-    published = select(Mission).where(Mission.status == "published").subquery()
+    published = select(Mission).where(Mission.is_listed).subquery()
     return PlatformFigures(
         published_missions=db.session.scalar(select(func.count()).select_from(published)) or 0,
         associations=db.session.scalar(select(func.count(Association.id))) or 0,
@@ -44,7 +45,7 @@ def latest_published_missions(limit: int = 6) -> list[Mission]:
         db.session.scalars(
             select(Mission)
             .options(joinedload(Mission.association))
-            .where(Mission.status == "published", Mission.seats_taken < Mission.capacity)
+            .where(Mission.is_open)
             .order_by(Mission.published_at.desc(), Mission.id.desc())
             .limit(limit)
         )
@@ -54,7 +55,7 @@ def latest_published_missions(limit: int = 6) -> list[Mission]:
 def published_mission(mission_id: int) -> Mission | None:
     """A mission as the public may see it: published (or closed, kept visible for its history)."""
     mission = db.session.get(Mission, mission_id, options=[joinedload(Mission.association)])
-    if mission is None or mission.status not in ("published", "closed"):
+    if mission is None or not mission.is_viewable:
         return None
     return mission
 
@@ -70,8 +71,7 @@ def open_missions_of(association: Association) -> list[Mission]:
             select(Mission)
             .where(
                 Mission.association_id == association.id,
-                Mission.status == "published",
-                Mission.seats_taken < Mission.capacity,
+                Mission.is_open,
             )
             .order_by(Mission.published_at.desc())
         )
@@ -150,7 +150,7 @@ class AssociationDashboard:
 
     @property
     def published(self) -> list[MissionSummary]:
-        return self.groups["published"]
+        return self.groups[MissionStatus.PUBLISHED]
 
     @property
     def seats_taken(self) -> int:
@@ -202,7 +202,7 @@ def association_dashboard(
 
 MIN_ANSWERS_FOR_RESPONSE_TIME = 3
 RESPONSE_TIME_WINDOW = timedelta(days=365)
-DECISION_STATUSES = ("accepted", "declined")
+DECISION_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED)
 
 
 @dataclass(frozen=True)

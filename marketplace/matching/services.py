@@ -49,6 +49,7 @@ from marketplace.models_base import upsert_insert
 from marketplace.notifications.services import notify_user
 from marketplace.reference.vocabularies import ACTIVE_APPLICATION_STATUSES, DOMAIN_LABELS_FR
 from marketplace.search.services import PENDING_KEY
+from marketplace.statuses import ApplicationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ MAX_REPLAY = 5000  # changed missions beyond which a rebuild is cheaper than a r
 JOURNAL_KEEP = 50_000  # versions kept in the journal after a rebuild
 REFIT_GROWTH = 2.0  # refit the vocabulary in the background once the index doubled...
 REFIT_MIN_NEW = 500  # ...and gained at least this many missions since the last fit
-HISTORY_STATUSES = ("accepted", "completed")
+HISTORY_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED)
 LOAD_BATCH = 2000
 # A fresh site has few missions: these texts give the vocabulary its everyday words from day one
 # (missions published later are indexed with the fitted vocabulary until the next refit).
@@ -258,7 +259,7 @@ def published_facts(session: Session, ids: Collection[int] | None = None) -> Ite
     query = (
         select(*columns, Mission.capacity, Mission.seats_taken, Association.name.label("association_name"))
         .join(Association, Association.id == Mission.association_id)
-        .where(Mission.status == "published")
+        .where(Mission.is_listed)
     )
     if ids is not None:
         query = query.where(Mission.id.in_(list(ids)))
@@ -428,9 +429,7 @@ def _published_by_id(ids: list[int]) -> dict[int, Mission]:
     if not ids:
         return {}
     query = (
-        select(Mission)
-        .options(joinedload(Mission.association))
-        .where(Mission.id.in_(ids), Mission.status == "published", Mission.seats_taken < Mission.capacity)
+        select(Mission).options(joinedload(Mission.association)).where(Mission.id.in_(ids), Mission.is_open)
     )
     return {mission.id: mission for mission in db.session.scalars(query)}
 
@@ -589,7 +588,7 @@ class AlreadyInvited(Conflict):
 def invite_candidate(mission: Mission, candidate_id: int, *, by: User) -> MissionInvitation:
     """Invite a visible candidate to apply: one invitation per mission and candidate, by email."""
     _check_member(mission, by)
-    if mission.status != "published" or mission.seats_left <= 0:
+    if not mission.is_open:
         raise Conflict(_("Only a published mission with seats left can receive applications."))
     profile = db.session.scalar(
         select(CandidateProfile).where(
@@ -624,7 +623,7 @@ def invitations_for(user: User) -> list[MissionInvitation]:
             select(MissionInvitation)
             .join(Mission, Mission.id == MissionInvitation.mission_id)
             .options(joinedload(MissionInvitation.mission).joinedload(Mission.association))
-            .where(MissionInvitation.candidate_id == user.id, Mission.status == "published")
+            .where(MissionInvitation.candidate_id == user.id, Mission.is_listed)
             .order_by(MissionInvitation.created_at.desc(), MissionInvitation.id.desc())
         )
     )

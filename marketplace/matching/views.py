@@ -49,7 +49,7 @@ def _mission_or_404(mission_id: int) -> Mission:
 @roles("association")
 def suggested(mission_id: int):
     mission = _mission_or_404(mission_id)
-    open_for_applications = mission.status == "published" and mission.seats_left > 0
+    open_for_applications = mission.is_open
     return render_template(
         "matching/suggested.html",
         mission=mission,

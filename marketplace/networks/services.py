@@ -267,9 +267,7 @@ class TerritoryFigures:
 def territory_figures(network: Network) -> TerritoryFigures:
     """Published missions, applications by status and distinct volunteers in the territory."""
     in_territory = territory_condition(network, Mission.postcode)
-    published = db.session.scalar(
-        select(func.count(Mission.id)).where(in_territory, Mission.status == "published")
-    )
+    published = db.session.scalar(select(func.count(Mission.id)).where(in_territory, Mission.is_listed))
     applications = select(Application).join(Mission).where(in_territory).subquery()
     by_status = dict(
         db.session.execute(select(applications.c.status, func.count()).group_by(applications.c.status)).all()

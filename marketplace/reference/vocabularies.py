@@ -22,6 +22,7 @@ from marketplace.reference.slugs import (  # noqa: F401  (re-exported for the ap
     age_range_allowed,
     age_range_bounds,
 )
+from marketplace.statuses import ACTIVE_APPLICATION_STATUSES, ApplicationStatus, MissionStatus  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,8 @@ SCHEDULES = _choices(
     ("recurring", _l("Recurring (weekly slots)")),
 )
 
-MISSION_STATUSES = ("draft", "pending_review", "published", "closed", "cancelled")
-APPLICATION_STATUSES = ("pending", "in_review", "accepted", "declined", "withdrawn", "completed")
-# An application in one of these states holds (or may soon hold) a seat; at most one per
-# candidate and mission, enforced by a partial unique index.
-ACTIVE_APPLICATION_STATUSES = ("pending", "in_review", "accepted")
+MISSION_STATUSES = tuple(MissionStatus)
+APPLICATION_STATUSES = tuple(ApplicationStatus)
 DECLINE_REASONS = ("requirements_not_met", "mission_full", "no_longer_available", "other")
 
 ROLES = ("candidate", "association", "network_admin", "site_admin")

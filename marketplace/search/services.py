@@ -52,7 +52,7 @@ def mission_index() -> MissionIndex:
 
 def document_for(mission: Mission) -> MissionDocument | None:
     """The indexed form of a mission, or None when the public must not find it."""
-    if mission.status != "published":
+    if not mission.is_listed:
         return None
     return MissionDocument(
         id=mission.id,
@@ -84,7 +84,7 @@ def _published_missions() -> Iterable[Mission]:
     query = (
         select(Mission)
         .options(joinedload(Mission.association))
-        .where(Mission.status == "published")
+        .where(Mission.is_listed)
         .order_by(Mission.id)
         .execution_options(yield_per=BATCH_SIZE)
     )
@@ -104,7 +104,7 @@ def reindex_all() -> int:
 
 def index_is_stale() -> bool:
     """True when the index does not hold exactly the published missions."""
-    published = set(db.session.scalars(select(Mission.id).where(Mission.status == "published")))
+    published = set(db.session.scalars(select(Mission.id).where(Mission.is_listed)))
     if search_backend() == "postgres":
         return not postgres.is_installed(db.session) or postgres.indexed_ids(db.session) != published
     return mission_index().all_ids() != published
@@ -153,9 +153,7 @@ def _published_by_id(ids: list[int]) -> dict[int, Mission]:
     if not ids:
         return {}
     query = (
-        select(Mission)
-        .options(joinedload(Mission.association))
-        .where(Mission.id.in_(ids), Mission.status == "published")
+        select(Mission).options(joinedload(Mission.association)).where(Mission.id.in_(ids), Mission.is_listed)
     )
     return {mission.id: mission for mission in db.session.scalars(query)}
 

@@ -234,7 +234,7 @@ def go(public_id: str, mission_id: int):
     """Count the "apply" click, then open the mission tagged with the widget."""
     widget = _widget_or_404(public_id)
     mission = db.session.get(Mission, mission_id)
-    if mission is None or mission.status != "published":
+    if mission is None or not mission.is_listed:
         abort(404)
     services.record_click(widget, request.user_agent.string)
     db.session.commit()

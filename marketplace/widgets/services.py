@@ -251,7 +251,7 @@ def allowed_mission_ids(widget: Widget) -> frozenset[int] | None:
     network_territory = widget.territory == "network"
     if not network_territory and not widget.members_only:
         return None
-    query = select(Mission.id).where(Mission.status == "published")
+    query = select(Mission.id).where(Mission.is_listed)
     if network_territory:
         located = territory_condition(widget.network, Mission.postcode)
         # Remote missions can be done from the territory, as with a radius in the main search.
