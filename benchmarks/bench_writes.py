@@ -30,17 +30,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TREMPLIN_ENV", "testing")
 
-from sqlalchemy import create_engine, select, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from werkzeug.security import generate_password_hash  # noqa: E402
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+from werkzeug.security import generate_password_hash
 
-from marketplace import create_app  # noqa: E402
-from marketplace.accounts.models import User  # noqa: E402
-from marketplace.associations.models import Association, Membership, Mission  # noqa: E402
-from marketplace.candidates import applications  # noqa: E402
-from marketplace.candidates.models import Application, CandidateProfile  # noqa: E402
-from marketplace.config import normalize_database_url  # noqa: E402
-from marketplace.extensions import db  # noqa: E402
+from marketplace import create_app
+from marketplace.accounts.models import User
+from marketplace.associations.models import Association, Membership, Mission
+from marketplace.candidates import applications
+from marketplace.candidates.models import Application, CandidateProfile
+from marketplace.config import normalize_database_url
+from marketplace.extensions import db
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/tremplin_bench_writes"
 
@@ -52,7 +52,9 @@ def ensure_database(url: str) -> None:
         return
     admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database})
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}
+        )
         if not exists:
             connection.execute(text(f'CREATE DATABASE "{target.database}"'))
     admin.dispose()
@@ -67,7 +69,10 @@ def seed(count: int) -> tuple[int, list[int]]:
     start = date.today() + timedelta(days=10)
     for number in range(count):
         candidate = User(
-            email=f"candidate{number}@bench.fr", role="candidate", first_name="Alex", password_hash=password_hash
+            email=f"candidate{number}@bench.fr",
+            role="candidate",
+            first_name="Alex",
+            password_hash=password_hash,
         )
         mission = Mission(
             association=association,
@@ -163,7 +168,9 @@ def run_processes(args, owner_id: int, ids: list[int]) -> tuple[float, list[floa
     start, results = context.Barrier(args.processes + 1), context.Queue()
     shares = [ids[number :: args.processes] for number in range(args.processes)]
     workers = [
-        context.Process(target=_process, args=(args.database_url, owner_id, share, args.threads, start, results))
+        context.Process(
+            target=_process, args=(args.database_url, owner_id, share, args.threads, start, results)
+        )
         for share in shares
     ]
     for worker in workers:
