@@ -12,6 +12,9 @@ one transaction per accept (``applications.accept`` then commit, as the inbox vi
 accepts/s and the latency p50/p95 of one accept-and-commit. The database is emptied and rebuilt
 first: give it a throwaway database (default ``tremplin_bench_writes``, created when missing).
 
+``--without-journal`` unsubscribes the change pipeline's ``matching-journal`` subscriber (the one
+row every such commit locks): the difference is what that serialisation costs.
+
 Threads of one process share its GIL, so with 8 threads Python time dominates; ``--processes``
 forks worker processes (like gunicorn workers), where a row every commit must lock shows up.
 """
@@ -190,11 +193,16 @@ def main() -> None:
     parser.add_argument("--applications", type=int, default=800)
     parser.add_argument("--threads", type=int, default=8, help="threads per process")
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--without-journal", action="store_true", help="measure without the stamp row")
     args = parser.parse_args()
     args.database_url = normalize_database_url(args.database_url)
 
     ensure_database(args.database_url)
     app = make_app(args.database_url, args.threads)
+    if args.without_journal:
+        from marketplace.missions import changes
+
+        changes.unsubscribe("matching-journal")
     with app.app_context():
         db.drop_all()
         db.create_all()

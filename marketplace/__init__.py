@@ -39,11 +39,13 @@ def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
 def _init_extensions(app: Flask) -> None:
     from marketplace import models  # noqa: F401  (registers every table)
     from marketplace.accounts.access import init_access
+    from marketplace.api.cache import init_answer_cache
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
     from marketplace.i18n import init_i18n
-    from marketplace.matching.services import init_matching_sync
+    from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
+    from marketplace.widgets.page_cache import init_page_cache
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
@@ -54,8 +56,11 @@ def _init_extensions(app: Flask) -> None:
     init_access(app)
     init_security(app)
     init_i18n(app)
-    init_search_sync(app)
-    init_matching_sync(app)
+    # The change pipeline's subscribers, in the order they run (marketplace/missions/changes.py).
+    init_search_sync()
+    init_matching(app)
+    init_answer_cache()
+    init_page_cache()
 
 
 def _register_blueprints(app: Flask) -> None:

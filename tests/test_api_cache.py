@@ -13,9 +13,9 @@ from marketplace.extensions import db
 def cached(app, monkeypatch):
     """The app with the answer cache on (tests run with it off), starting empty."""
     monkeypatch.setitem(app.config, "API_CACHE_SECONDS", 30)
-    api_cache.answers.clear()
+    api_cache.answer_cache().clear()
     yield app
-    api_cache.answers.clear()
+    api_cache.answer_cache().clear()
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_a_committed_change_empties_the_cache_at_once(cached, client, make):
 
 def test_errors_are_not_kept(cached, client):
     assert client.get("/api/v1/missions?radius_km=0&postcode=69007").status_code == 400
-    assert len(api_cache.answers) == 0
+    assert len(api_cache.answer_cache()) == 0
 
 
 def test_entries_expire_and_the_oldest_go_first():

@@ -12,6 +12,7 @@ from marketplace.associations.models import Mission
 from marketplace.domain import Conflict, NotAllowed
 from marketplace.extensions import db
 from marketplace.matching import Stage
+from marketplace.matching import holder as holder_module
 from marketplace.matching import services as matching
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.notifications.models import OutboxMessage
@@ -94,11 +95,11 @@ def test_closing_or_filling_a_mission_takes_it_out_without_a_refit(make):
     fits = matching.engine_holder().fits
     closed.status = "closed"
     db.session.commit()
-    # A bulk seat update escapes the ORM: the journal still sees it through mark_for_indexing.
-    from marketplace.search.services import mark_for_indexing
+    # A bulk seat update escapes the ORM: the journal still sees it through mark_changed.
+    from marketplace.missions.changes import mark_changed
 
     db.session.execute(update(Mission).where(Mission.id == full.id).values(seats_taken=Mission.capacity))
-    mark_for_indexing(full.id)
+    mark_changed(db.session, missions=[full.id])
     db.session.commit()
     assert matching.recommend_for_user(user) == []
     engine = matching.engine_holder().engine
@@ -274,7 +275,7 @@ def test_the_engine_can_be_warmed_in_the_background(app, make):
 def test_a_vocabulary_outgrown_by_new_missions_is_refitted_in_the_background(make, monkeypatch):
     import time
 
-    monkeypatch.setattr(matching, "REFIT_MIN_NEW", 2)
+    monkeypatch.setattr(holder_module, "REFIT_MIN_NEW", 2)
     user = _candidate(make)
     make.mission(title="Tri de denrées")
     matching.recommend_for_user(user)

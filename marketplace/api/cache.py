@@ -2,10 +2,13 @@
 
 The answers are public and already promised cacheable for a minute (``Cache-Control``), so
 each worker may keep them for ``API_CACHE_SECONDS`` (default 30; 0 turns the cache off).
-A commit that changes missions, associations or their relations in this process empties it at
-once; the other workers see the change when their entries expire. Keys hold everything the
-answer depends on: the route, its arguments, the host (answers carry absolute URLs) and the
-language (error messages are translated, though only 200 answers are kept).
+Keys hold everything the answer depends on: the route, its arguments, the host (answers carry
+absolute URLs), the language (error messages are translated, though only 200 answers are kept)
+and the database's change stamp (``marketplace.missions.stamp``: one primary-key query per
+request). Any worker's commit that changes missions or associations bumps the stamp, so no
+worker serves an answer made before it: that is how the others learn about a change at once.
+The ``api-answers`` subscriber of the change pipeline also empties this worker's cache on such
+a commit, which only frees memory sooner. The cache lives in ``app.extensions``, one per app.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from flask import Response, current_app, request
+from flask import Flask, Response, current_app, has_app_context, request
 from flask_babel import get_locale
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from marketplace.missions import changes
+from marketplace.missions.stamp import read_stamp
+
 MAX_ENTRIES = 512
-# Tables whose rows appear in API answers: a change to one of them makes every entry suspect.
-WATCHED_TABLES = frozenset({"missions", "associations"})
+EXTENSION_KEY = "tremplin_api_answers"
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,16 @@ class AnswerCache:
         return len(self._entries)
 
 
-answers = AnswerCache()
+def answer_cache(app: Flask | None = None) -> AnswerCache:
+    """This app's cache (each app object, like each worker process, has its own)."""
+    app = app or current_app._get_current_object()
+    return app.extensions.setdefault(EXTENSION_KEY, AnswerCache())
 
 
 def _key() -> tuple:
     args = tuple(sorted(request.args.items(multi=True)))
     path_args = tuple(sorted((request.view_args or {}).items()))
-    return (request.endpoint, path_args, args, request.host, str(get_locale()))
+    return (request.endpoint, path_args, args, request.host, str(get_locale()), read_stamp())
 
 
 def _response(answer: CachedAnswer, cache_control: str) -> Response:
@@ -94,7 +101,7 @@ def cached_answer(cache_control: str) -> Callable:
             seconds = current_app.config.get("API_CACHE_SECONDS", 0)
             if not seconds:
                 return view(*args, **kwargs)
-            key, now = _key(), time.monotonic()
+            key, now, answers = _key(), time.monotonic(), answer_cache()
             found = answers.get(key, now)
             if found is not None:
                 return _response(found, cache_control)
@@ -111,24 +118,12 @@ def cached_answer(cache_control: str) -> Callable:
 
 # --- invalidation ----------------------------------------------------------------------------------
 
-_listening = False
 
-
-def _note_changes(session: Session, _context: Any) -> None:
-    changed = (*session.new, *session.dirty, *session.deleted)
-    if any(getattr(row, "__tablename__", None) in WATCHED_TABLES for row in changed):
-        session.info["api_answers_stale"] = True
-
-
-def _clear_after_commit(session: Session) -> None:
-    if session.info.pop("api_answers_stale", False):
-        answers.clear()
+def _forget_answers(_session: Session, _changed: changes.Changes) -> None:
+    if has_app_context():
+        answer_cache().clear()
 
 
 def init_answer_cache() -> None:
-    """Listen to every session once per process."""
-    global _listening
-    if not _listening:
-        event.listen(Session, "after_flush", _note_changes)
-        event.listen(Session, "after_commit", _clear_after_commit)
-        _listening = True
+    """Subscribe to the change pipeline (the stamp in the keys does the rest, on every worker)."""
+    changes.subscribe("api-answers", _forget_answers, order=30)

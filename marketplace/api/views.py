@@ -16,7 +16,7 @@ from flask_babel import force_locale
 
 from marketplace.accounts.access import public
 from marketplace.api import clients, services
-from marketplace.api.cache import cached_answer, init_answer_cache
+from marketplace.api.cache import cached_answer
 from marketplace.api.openapi import build_document
 from marketplace.api.serializers import (
     association_with_missions_contract,
@@ -30,7 +30,6 @@ from marketplace.search.services import MissionSearchPage, search_missions
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 clients.limit_every_route(bp)
 bp.record_once(lambda _state: clients.redact_keys_in_access_logs())
-bp.record_once(lambda _state: init_answer_cache())
 
 CACHE_CONTROL = "public, max-age=60"
 CORS_ALLOWED_HEADERS = f"Content-Type, {clients.API_KEY_HEADER}, If-None-Match"

@@ -28,6 +28,7 @@ from marketplace.associations.permissions import can_manage_association, team_me
 from marketplace.candidates.models import Application, ApplicationEvent, Message
 from marketplace.domain import Conflict, DomainError, NotAllowed, NotFound
 from marketplace.extensions import db
+from marketplace.missions.changes import mark_changed
 from marketplace.models_base import utcnow
 from marketplace.notifications.services import notify_user, notify_users
 from marketplace.reference.vocabularies import (
@@ -38,7 +39,6 @@ from marketplace.reference.vocabularies import (
     DECLINE_REASONS,
     age_range_allowed,
 )
-from marketplace.search.services import mark_for_indexing
 from marketplace.statuses import ApplicationStatus, MissionStatus
 
 MAX_MOTIVATION = 3000
@@ -193,8 +193,8 @@ def _take_seat(mission: Mission) -> None:
     )
     if result.rowcount != 1:
         raise MissionFull()
-    # A bulk UPDATE escapes the ORM's change tracking: tell the search index (seats left).
-    mark_for_indexing(mission.id)
+    # A bulk UPDATE escapes the ORM's change tracking: tell the change pipeline (seats left).
+    mark_changed(db.session, missions=[mission.id])
 
 
 def _release_seat(mission: Mission) -> None:
@@ -204,7 +204,7 @@ def _release_seat(mission: Mission) -> None:
         .values(seats_taken=Mission.seats_taken - 1)
         .execution_options(synchronize_session=False)
     )
-    mark_for_indexing(mission.id)
+    mark_changed(db.session, missions=[mission.id])
 
 
 def _after_seat_change(application: Application) -> None:

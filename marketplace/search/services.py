@@ -1,9 +1,10 @@
 """Keep the search index in step with the database, and run searches for the views.
 
-Missions changed in a transaction are collected while it flushes (ORM changes) or marked
-explicitly (bulk UPDATEs such as the seat counter), and the index is updated right after
-the commit, in the same request: the user never sees a stale result of their own action.
-If the index update fails, the database stays right and `flask search reindex` repairs it.
+The index is the change pipeline's ``search-index`` subscriber (``marketplace.missions.changes``):
+right after a commit that changed missions, in the same request, it re-reads them and updates
+the index, so the user never sees a stale result of their own action. If the update fails, the
+database stays right and `flask search reindex` repairs it. On PostgreSQL the database's own
+triggers keep its search tables in step and the subscriber does nothing.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask import Flask, current_app, has_app_context
-from sqlalchemy import event, select
+from flask import current_app, has_app_context
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from marketplace.associations.models import Mission
 from marketplace.extensions import db
+from marketplace.missions import changes
 from marketplace.search import postgres
 from marketplace.search.documents import MissionDocument, SearchHit, SearchQuery, SearchResult
 from marketplace.search.index import MissionIndex
 
 logger = logging.getLogger(__name__)
-PENDING_KEY = "missions_to_index"
+EXTENSION_KEY = "tremplin_search"  # app.extensions: {"index": MissionIndex}
 BATCH_SIZE = 2000
 BACKENDS = ("whoosh", "postgres")
 
@@ -44,7 +46,7 @@ def search_backend() -> str:
 
 def mission_index() -> MissionIndex:
     """The app's index, opened once per process and shared by its threads."""
-    state = current_app.extensions.setdefault("tremplin_search", {})
+    state = current_app.extensions.setdefault(EXTENSION_KEY, {})
     if "index" not in state:
         state["index"] = MissionIndex(current_app.config["SEARCH_INDEX_DIR"]).open_or_create()
     return state["index"]
@@ -167,44 +169,17 @@ def search_missions(query: SearchQuery) -> MissionSearchPage:
     return MissionSearchPage(result, items)
 
 
-def mark_for_indexing(mission_id: int) -> None:
-    """Register a mission changed by a bulk UPDATE (ORM changes are collected automatically)."""
-    db.session.info.setdefault(PENDING_KEY, set()).add(mission_id)
-
-
-def _collect_changed_missions(session: Session, _context) -> None:
-    pending = session.info.setdefault(PENDING_KEY, set())
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, Mission) and obj.id is not None:
-            pending.add(obj.id)
-
-
-def _index_after_commit(session: Session) -> None:
-    # Releasing a savepoint fires this hook too: wait for the outermost commit.
-    if session.in_nested_transaction():
-        return
-    pending = session.info.pop(PENDING_KEY, None)
-    if not pending or not has_app_context() or not current_app.config.get("SEARCH_SYNC", True):
+def _index_changes(_session: Session, changed: changes.Changes) -> None:
+    """The pipeline's ``search-index`` subscriber: re-read the changed missions into the index."""
+    if not changed.missions or not has_app_context() or not current_app.config.get("SEARCH_SYNC", True):
         return
     if current_app.config.get("SEARCH_BACKEND", "whoosh") == "postgres":
         return  # the database's own triggers keep its search tables in step
-    try:
-        # The committed session cannot run SQL inside this hook: read with a fresh one.
-        with Session(db.engine) as reader:
-            sync_missions(pending, session=reader)
-    except Exception:
-        logger.exception("Search index update failed for %d missions", len(pending))
+    # The committed session cannot run SQL inside this hook: read with a fresh one.
+    with Session(db.engine) as reader:
+        sync_missions(changed.missions, session=reader)
 
 
-# A rolled-back change leaves its ids pending: syncing them later reads the database's truth,
-# so a needless sync is harmless, while forgetting on a savepoint rollback would lose real ones.
-_listening = False
-
-
-def init_search_sync(app: Flask) -> None:
-    """Listen to every session once per process; the hooks act only inside an app context."""
-    global _listening
-    if not _listening:
-        event.listen(Session, "after_flush", _collect_changed_missions)
-        event.listen(Session, "after_commit", _index_after_commit)
-        _listening = True
+def init_search_sync() -> None:
+    """Subscribe the index to the change pipeline."""
+    changes.subscribe("search-index", _index_changes, order=10)

@@ -208,7 +208,7 @@ def page(public_id: str):
     widget empties the saving worker's cache, the others follow within that delay)."""
     q = (request.args.get("q") or "").strip()
     page_number = (request.args.get("page") or "").strip()
-    rendered = page_cache.pages.get_or_make(
+    rendered = page_cache.get_or_make(
         ("page", public_id, q, page_number),
         current_app.config["WIDGET_CACHE_SECONDS"],
         lambda: _render_for(public_id, q, page_number),
@@ -247,9 +247,7 @@ def go(public_id: str, mission_id: int):
 def feed(public_id: str):
     widget = _widget_or_404(public_id)
     key = ("atom", widget.public_id, widget.updated_at)
-    xml = page_cache.pages.get_or_make(
-        key, current_app.config["WIDGET_CACHE_SECONDS"], lambda: _feed_xml(widget)
-    )
+    xml = page_cache.get_or_make(key, current_app.config["WIDGET_CACHE_SECONDS"], lambda: _feed_xml(widget))
     response = make_response(xml)
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     response.headers["Cache-Control"] = "public, max-age=300"

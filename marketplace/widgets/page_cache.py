@@ -1,10 +1,13 @@
 """A short-lived, per-process cache of rendered widget pages.
 
 A widget is shown on every page view of a partner's site: the same search for the same settings,
-again and again. Each worker keeps the rendered page for ``WIDGET_CACHE_SECONDS`` (30 s by default):
-a newly published mission appears within that delay, and a saved change of the widget at once
-(its ``updated_at`` is part of the key). Nothing here is needed for correctness: a restart or
-another worker simply renders again.
+again and again. Each worker keeps the rendered page for ``WIDGET_CACHE_SECONDS`` (30 s by default).
+Keys carry the database's change stamp (``marketplace.missions.stamp``, one primary-key query per
+page view): a mission change committed by any worker shows at once on every worker, and a saved
+change of the widget too (its ``updated_at`` is part of the key). The ``widget-pages`` subscriber
+of the change pipeline empties this worker's cache on such a commit (memory back sooner). Nothing
+here is needed for correctness: a restart or another worker simply renders again. The cache
+lives in ``app.extensions``, one per app.
 """
 
 from __future__ import annotations
@@ -15,7 +18,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from flask import Flask, current_app, has_app_context
+from sqlalchemy.orm import Session
+
+from marketplace.missions import changes
+from marketplace.missions.stamp import read_stamp
+
 T = TypeVar("T")
+EXTENSION_KEY = "tremplin_widget_pages"
 
 
 class TimedCache:
@@ -49,4 +59,29 @@ class TimedCache:
             self._entries.clear()
 
 
-pages = TimedCache()
+def pages(app: Flask | None = None) -> TimedCache:
+    """This app's cache of rendered pages (each app object, like each worker, has its own)."""
+    app = app or current_app._get_current_object()
+    return app.extensions.setdefault(EXTENSION_KEY, TimedCache())
+
+
+def get_or_make(key: Hashable, seconds: float, make: Callable[[], T]) -> T:
+    """The page for ``key`` made since the database last changed, if fresh; else ``make()``."""
+    if seconds <= 0:
+        return make()
+    return pages().get_or_make((read_stamp(), key), seconds, make)
+
+
+def clear() -> None:
+    """Forget this worker's pages (a widget or a network changed: render them again)."""
+    pages().clear()
+
+
+def _forget_pages(_session: Session, _changed: changes.Changes) -> None:
+    if has_app_context():
+        clear()
+
+
+def init_page_cache() -> None:
+    """Subscribe to the change pipeline."""
+    changes.subscribe("widget-pages", _forget_pages, order=40)

@@ -171,7 +171,7 @@ def update_widget(widget: Widget, settings: WidgetSettings, *, by: User) -> Widg
     managed_widget(widget.id, by=by)
     apply_settings(widget, settings)
     db.session.flush()
-    page_cache.pages.clear()  # this worker shows the change at once, the others within their TTL
+    page_cache.clear()  # this worker shows the change at once, the others within their TTL
     return widget
 
 
@@ -180,7 +180,7 @@ def delete_widget(widget: Widget, *, by: User) -> None:
     managed_widget(widget.id, by=by)
     db.session.delete(widget)
     db.session.flush()
-    page_cache.pages.clear()
+    page_cache.clear()
 
 
 def preview_widget(network: Network, settings: WidgetSettings) -> Widget:

@@ -1,0 +1,118 @@
+"""Recommendations for the views and the API: missions for a volunteer, similar missions, pathway."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from marketplace.accounts.models import User
+from marketplace.associations.models import Mission
+from marketplace.candidates.models import Application
+from marketplace.extensions import db
+from marketplace.matching.facts import candidate_facts
+from marketplace.matching.holder import current_engine
+from marketplace.matching.pathway import NextStep, PathwaySummary, summarize
+from marketplace.matching.render import next_step_sentence, render_reason_lists, stage_label
+from marketplace.matching.types import CandidateFacts, Recommendation
+from marketplace.statuses import ACTIVE_APPLICATION_STATUSES
+
+
+@dataclass(frozen=True)
+class MissionRecommendation:
+    """A recommended mission (loaded, with its association) and why, in the reader's language."""
+
+    mission: Mission
+    score: float
+    reasons: list[str]
+    reason_codes: list[str]
+    distance_km: float | None
+
+
+def _published_by_id(ids: list[int]) -> dict[int, Mission]:
+    if not ids:
+        return {}
+    query = (
+        select(Mission).options(joinedload(Mission.association)).where(Mission.id.in_(ids), Mission.is_open)
+    )
+    return {mission.id: mission for mission in db.session.scalars(query)}
+
+
+def _with_missions(recommendations: list[Recommendation]) -> list[MissionRecommendation]:
+    missions = _published_by_id([item.mission_id for item in recommendations])
+    # The engine may be a moment behind a change made in this very request: the database decides.
+    kept = [item for item in recommendations if item.mission_id in missions]
+    sentences = render_reason_lists([item.reasons for item in kept])
+    return [
+        MissionRecommendation(
+            mission=missions[item.mission_id],
+            score=item.score,
+            reasons=reasons,
+            reason_codes=[reason.code for reason in item.reasons],
+            distance_km=item.distance_km,
+        )
+        for item, reasons in zip(kept, sentences, strict=True)
+    ]
+
+
+def recommend_for_facts(
+    facts: CandidateFacts, *, limit: int = 10, exclude: Collection[int] = (), next_step_only: bool = False
+) -> list[MissionRecommendation]:
+    """Best published missions for these facts (a profile or anonymous answers)."""
+    found = current_engine().recommend(
+        facts, limit=limit, today=date.today(), exclude=exclude, next_step_only=next_step_only
+    )
+    return _with_missions(found)
+
+
+def _active_mission_ids(user: User) -> set[int]:
+    return set(
+        db.session.scalars(
+            select(Application.mission_id).where(
+                Application.candidate_id == user.id, Application.status.in_(ACTIVE_APPLICATION_STATUSES)
+            )
+        )
+    )
+
+
+def recommend_for_user(user: User, limit: int = 10) -> list[MissionRecommendation]:
+    """Recommendations for a candidate, leaving out missions they already applied to."""
+    facts = candidate_facts(user)
+    if facts is None:
+        return []
+    return recommend_for_facts(facts, limit=limit, exclude=_active_mission_ids(user))
+
+
+def similar_missions(mission: Mission, limit: int = 4) -> list[MissionRecommendation]:
+    """Open missions close to this one ("Missions similaires")."""
+    return _with_missions(current_engine().similar_to(mission.id, limit=limit, today=date.today()))
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """The dashboard's pathway block: where the candidate stands and missions for the next step."""
+
+    summary: PathwaySummary
+    stage_label: str
+    next_step: NextStep
+    next_step_sentence: str
+    missions: list[MissionRecommendation]
+
+
+def pathway_for(user: User, limit: int = 3) -> Pathway | None:
+    """Stage, what was done so far, the next step and missions for it; None without a profile."""
+    facts = candidate_facts(user)
+    if facts is None:
+        return None
+    summary = summarize(facts.history)
+    missions = recommend_for_facts(facts, limit=limit, exclude=_active_mission_ids(user), next_step_only=True)
+    return Pathway(
+        summary=summary,
+        stage_label=stage_label(summary.stage),
+        next_step=summary.next_step,
+        next_step_sentence=next_step_sentence(summary.next_step),
+        missions=missions,
+    )

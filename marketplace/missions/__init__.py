@@ -1,0 +1,1 @@
+"""Mission changes across features: the change pipeline (``changes``) and the shared stamp (``stamp``)."""
