@@ -75,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.calendar.views import bp as calendar_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
     from marketplace.candidates.profile_views import bp as profile_bp
+    from marketplace.commit import init_commit_point
     from marketplace.errors import init_error_handlers
     from marketplace.main.views import bp as main_bp
     from marketplace.matching.views import bp as matching_bp
@@ -105,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     init_error_handlers(app)
+    init_commit_point(app)
 
 
 def _register_cli(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel.dates import get_day_names
 from flask import Flask
 from flask_babel import format_decimal, get_locale, refresh
 from flask_babel import lazy_gettext as _l
@@ -31,6 +32,12 @@ STATUS_LABELS = {
 
 def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
+
+
+def day_abbreviations() -> dict[str, str]:
+    """'wed' -> 'Mer.' in the current language, so a week grid fits a phone screen."""
+    names = get_day_names("abbreviated", locale=get_locale() or "fr")
+    return {day.slug: str(names[number]).capitalize() for number, day in enumerate(vocabularies.DAYS)}
 
 
 def format_number(value: float | None) -> str:

@@ -13,10 +13,10 @@ from html import unescape
 import pytest
 from sqlalchemy import func, select
 
+from marketplace.associations.dashboard import median_delay, response_time_of
 from marketplace.associations.models import Mission, MissionReview
 from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.extensions import db
-from marketplace.main.services import median_delay, response_time_of
 from marketplace.models_base import utcnow
 from marketplace.notifications.models import OutboxMessage
 

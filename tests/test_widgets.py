@@ -239,7 +239,7 @@ def test_pages_are_cached_until_the_database_changes_and_a_saved_widget_shows_at
     assert "Vide-grenier solidaire" not in text_of(client.get(path))
     settings = services.settings_of(widget)
     settings.per_page = 20
-    services.update_widget(widget, settings, by=world["admin"])  # a new updated_at: a new key
+    services.update_widget(widget, settings, by=world["admin"])  # saving empties this worker's cache
     db.session.commit()
     assert "Vide-grenier solidaire" in text_of(client.get(path))
     db.session.execute(text("UPDATE missions SET title = 'Atelier couture'"))

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from marketplace import signals
 from marketplace.accounts import services
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.forms import (
@@ -18,9 +19,10 @@ from marketplace.accounts.forms import (
     ResetPasswordForm,
 )
 from marketplace.accounts.validation import normalize_email
+from marketplace.commit import attempt
 from marketplace.domain import DomainError
-from marketplace.extensions import db, limiter
-from marketplace.forms_util import form_status, safe_next_url, show_domain_error
+from marketplace.extensions import limiter
+from marketplace.forms_util import form_status, safe_next_url
 
 bp = Blueprint("accounts", __name__)
 
@@ -57,12 +59,11 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        try:
+        with attempt(show=False) as done:
             user = services.authenticate(form.email.data, form.password.data)
-        except DomainError as error:
-            form.password.errors = [str(error.message)]
+        if done.error:
+            form.password.errors = [str(done.error.message)]  # never say which of the two was wrong
         else:
-            db.session.commit()
             _start_session(user, remember=form.remember.data)
             flash(_("Welcome, %(name)s!", name=user.first_name or user.email), "success")
             return redirect(safe_next_url(form.next.data, url_for("main.dashboard")))
@@ -72,8 +73,8 @@ def login():
 @bp.route("/deconnexion", methods=["POST"])
 @signed_in
 def logout():
-    services.end_all_sessions(current_user._get_current_object())
-    db.session.commit()
+    with attempt():
+        services.end_all_sessions(current_user._get_current_object())
     logout_user()
     flash(_("You are signed out. See you soon!"), "info")
     return redirect(url_for("main.home"))
@@ -89,9 +90,8 @@ def signup():
 @public
 @limiter.limit(_signup_limit, methods=["POST"])
 def signup_candidate():
-    from marketplace.assistant.views import apply_answers_after_signup, signup_prefill
-
-    form = CandidateSignupForm(data=signup_prefill() if request.method == "GET" else None)
+    prefill = signals.merged_values(signals.accounts.signup_prefill) if request.method == "GET" else None
+    form = CandidateSignupForm(data=prefill)
     if form.validate_on_submit():
         data = services.CandidateSignup(
             email=form.email.data,
@@ -101,14 +101,10 @@ def signup_candidate():
             postcode=form.postcode.data or "",
             locale=session.get("locale", "fr"),
         )
-        try:
+        with attempt(form) as done:
             user = services.register_candidate(data)
-            apply_answers_after_signup(user)  # answers of « Trouver ma mission », when asked to save
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+            signals.accounts.registered.send(user)  # e.g. the answers of « Trouver ma mission »
+        if done.ok:
             _start_session(user)
             flash(_("Your volunteer account is ready. Welcome to Tremplin!"), "success")
             return redirect(url_for("main.dashboard"))
@@ -133,13 +129,9 @@ def signup_association():
             rna=form.rna.data or None,
             locale=session.get("locale", "fr"),
         )
-        try:
+        with attempt(form) as done:
             user, association = services.register_association(data)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             _start_session(user)
             flash(
                 _("%(name)s is registered. You can now publish your first mission.", name=association.name),
@@ -155,8 +147,8 @@ def signup_association():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
-        db.session.commit()
+        with attempt():
+            services.request_password_reset(form.email.data)
         # The same answer whether or not the account exists.
         flash(
             _(
@@ -182,13 +174,9 @@ def reset_password(token: str):
         return redirect(url_for("accounts.forgot_password"))
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             services.reset_password(token, form.password.data)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             logout_user()
             flash(_("Your password has been changed. You can sign in with it now."), "success")
             return redirect(url_for("accounts.login"))
@@ -201,13 +189,9 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        try:
+        with attempt(form) as done:
             services.change_password(user, form.current_password.data, form.new_password.data)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             # This session stays open with the new version; every other session ends.
             _start_session(user)
             flash(_("Your password has been changed. Your other sessions have been closed."), "success")
@@ -222,6 +206,6 @@ def set_language():
     if form.validate_on_submit() and form.language.data in current_app.config["LANGUAGES"]:
         session["locale"] = form.language.data
         if current_user.is_authenticated:
-            current_user.locale = form.language.data
-            db.session.commit()
+            with attempt():
+                current_user.locale = form.language.data
     return redirect(safe_next_url(form.next.data, url_for("main.home")))

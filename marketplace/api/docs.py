@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from limits import parse_many
 
 from marketplace.accounts.access import public
+from marketplace.api.links import api_server_url
 from marketplace.api.openapi import build_document
-from marketplace.api.views import api_server_url
 
 bp = Blueprint("api_docs", __name__)
 

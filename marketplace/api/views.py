@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request
 from flask_babel import force_locale
 
 from marketplace.accounts.access import public
 from marketplace.api import clients, services
 from marketplace.api.cache import cached_answer
+from marketplace.api.links import api_server_url
 from marketplace.api.openapi import build_document
 from marketplace.api.serializers import (
     association_with_missions_contract,
@@ -34,11 +35,6 @@ bp.record_once(lambda _state: clients.redact_keys_in_access_logs())
 CACHE_CONTROL = "public, max-age=60"
 CORS_ALLOWED_HEADERS = f"Content-Type, {clients.API_KEY_HEADER}, If-None-Match"
 CORS_MAX_AGE = "86400"
-
-
-def api_server_url() -> str:
-    """The site's root as the document's server: its paths start with /api/v1."""
-    return url_for("main.home", _external=True).rstrip("/")
 
 
 def error_payload(code: str, message: str, field: str | None) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,9 +10,9 @@ from marketplace.accounts.access import roles
 from marketplace.accounts.models import User
 from marketplace.apikeys import services
 from marketplace.apikeys.forms import NewKeyForm, RevokeKeyForm
-from marketplace.domain import DomainError, NotFound
-from marketplace.extensions import db
-from marketplace.forms_util import form_status, show_domain_error
+from marketplace.commit import attempt
+from marketplace.domain import NotFound
+from marketplace.forms_util import form_status
 
 bp = Blueprint("apikeys", __name__)
 
@@ -50,13 +50,10 @@ def index():
     form = _new_key_form(user)
     if not form.validate_on_submit():
         return _page(form, status=form_status(form))
-    try:
+    with attempt(form) as done:
         key, secret = services.create_key(form.name.data, network_id=form.network_id, by=user)
-    except DomainError as error:
-        db.session.rollback()
-        show_domain_error(form, error)
-        return _page(form, status=error.status_code)
-    db.session.commit()
+    if not done.ok:
+        return _page(form, status=done.error.status_code)
     # Rendered, not redirected: this answer is the only time the secret exists outside the client.
     return _page(_new_key_form(user, blank=True), created=key, secret=secret)
 
@@ -68,10 +65,7 @@ def revoke(key_id: int):
     if not form.validate_on_submit():
         flash(_("The security token has expired: send the form again."), "error")
         return redirect(url_for(".index"))
-    try:
+    with attempt(abort_on=(NotFound,)):
         key = services.revoke_key(key_id, by=_me())
-    except NotFound:
-        abort(404)
-    db.session.commit()
     flash(_("The key « %(name)s » is revoked: it no longer works.", name=key.name), "success")
     return redirect(url_for(".index"))

@@ -14,14 +14,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace import signals
 from marketplace.accounts.access import public, roles
 from marketplace.assistant import flow, services, texts
 from marketplace.assistant.forms import AccompanimentForm
 from marketplace.assistant.models import AccompanimentRequest
-from marketplace.candidates.profile_views import _day_abbreviations as day_abbreviations
+from marketplace.commit import attempt
 from marketplace.domain import DomainError
 from marketplace.extensions import db, limiter
-from marketplace.forms_util import show_domain_error
+from marketplace.i18n import day_abbreviations
 
 bp = Blueprint("assistant", __name__)
 
@@ -169,20 +170,22 @@ def save():
     if current_user.role != "candidate":
         flash(_("Only volunteer accounts have a profile to fill in."), "error")
         return redirect(url_for(".results"))
-    saved = services.save_answers_to_profile(current_user._get_current_object(), answers)
-    db.session.commit()
+    with attempt():
+        saved = services.save_answers_to_profile(current_user._get_current_object(), answers)
     if saved:
         flash(_("Your answers are saved in your profile."), "success")
     return redirect(url_for("profile.edit"))
 
 
-def apply_answers_after_signup(user) -> None:
-    """Called by the candidate sign-up: fill the new profile when the visitor asked to save."""
+@signals.accounts.registered.connect
+def apply_answers_after_signup(user, **_kwargs) -> None:
+    """After a candidate sign-up: fill the new profile when the visitor asked to save their answers."""
     if session.pop(SAVE_KEY, False):
         services.save_answers_to_profile(user, kept_answers())
 
 
-def signup_prefill() -> dict[str, str]:
+@signals.accounts.signup_prefill.connect
+def signup_prefill(_sender=None, **_kwargs) -> dict[str, str]:
     """Age range and postcode for the candidate sign-up form, from answers being saved."""
     return services.signup_prefill(kept_answers()) if session.get(SAVE_KEY) else {}
 
@@ -207,14 +210,9 @@ def accompaniment():
     if request.method == "GET":
         form.postcode.data = services.signup_prefill(answers)["postcode"]
     elif form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             sent = services.request_accompaniment(_accompaniment_data(form, answers), answers)
-        except DomainError as error:
-            db.session.rollback()
-            for name, message in getattr(error, "errors", {error.field: error.message}).items():
-                show_domain_error(form, DomainError(message, field=name))
-        else:
-            db.session.commit()
+        if done.ok:
             session[SENT_KEY] = sent.id
             return redirect(url_for(".accompaniment_sent"))
     status = 400 if request.method == "POST" else 200
@@ -249,11 +247,7 @@ def request_inbox():
 @bp.route("/reseau/accompagnements/<int:request_id>/traitee", methods=["POST"])
 @roles("network_admin", "site_admin")
 def mark_handled(request_id: int):
-    try:
+    with attempt(abort_on=(DomainError,)):
         services.mark_handled(request_id, by=current_user._get_current_object())
-    except DomainError as error:
-        db.session.rollback()
-        abort(error.status_code)
-    db.session.commit()
     flash(_("The request is marked as handled."), "success")
     return redirect(url_for(".requests"))

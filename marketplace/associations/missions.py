@@ -32,7 +32,7 @@ from marketplace.reference.vocabularies import (
     SCHEDULE_SLUGS,
     SLOTS,
 )
-from marketplace.statuses import ApplicationStatus, MissionStatus, ReviewAction
+from marketplace.statuses import WAITING_APPLICATION_STATUSES, ApplicationStatus, MissionStatus, ReviewAction
 
 MAX_CAPACITY = 500
 MAX_SKILLS = 15
@@ -461,7 +461,6 @@ def missions_of(association: Association, *, status: str | None = None) -> list[
 
 
 # Applications the association still has to answer.
-WAITING_APPLICATION_STATUSES = (ApplicationStatus.PENDING, ApplicationStatus.IN_REVIEW)
 # How the association space groups missions, in the order a volunteer manager works through them.
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {
     "draft": (MissionStatus.DRAFT,),

@@ -17,9 +17,9 @@ from marketplace.associations import missions as service
 from marketplace.associations.forms import PublishForm, ReturnForm
 from marketplace.associations.models import Mission
 from marketplace.associations.moderation import review_queue_entries, review_queue_size, submitted_at
-from marketplace.domain import DomainError, NotFound
+from marketplace.commit import attempt
+from marketplace.domain import NotFound
 from marketplace.extensions import db
-from marketplace.forms_util import show_domain_error
 from marketplace.models_base import utcnow
 from marketplace.statuses import MissionStatus
 
@@ -94,18 +94,13 @@ def _decide(mission_id: int, *, form_name: str, form, decision, done_message) ->
     """Publish or send back: run the decision, or show the review page again with the form's errors."""
     found = _mission_or_404(mission_id)
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             decision(found, by=_user(), comment=form.comment.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            if error.field != "comment":
-                flash(str(error.message), "error")
-                return redirect(url_for(".mission", mission_id=found.id))
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(done_message(found.title), "success")
             return redirect(url_for(".queue"))
+        if not done.on_field:
+            return redirect(url_for(".mission", mission_id=found.id))
     forms = {
         "publish_form": PublishForm(prefix="publish", formdata=None),
         "return_form": ReturnForm(prefix="return", formdata=None),

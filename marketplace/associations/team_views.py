@@ -32,9 +32,10 @@ from marketplace.associations.team_forms import (
     MemberSignupForm,
     TeamActionForm,
 )
+from marketplace.commit import attempt
 from marketplace.domain import DomainError, NotAllowed
 from marketplace.extensions import db, limiter
-from marketplace.forms_util import form_status, show_domain_error
+from marketplace.forms_util import form_status
 
 bp = Blueprint("team", __name__)
 
@@ -108,16 +109,9 @@ def invite():
     if association is None:
         abort(404)
     if form.validate_on_submit():
-        try:
+        with attempt(form, abort_on=(NotAllowed,)) as done:
             issued = team.invite_member(association, form.email.data, by=_me())
-        except NotAllowed:
-            db.session.rollback()
-            abort(403)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_("Invitation sent to %(email)s.", email=issued.invitation.email), "success")
             return _back_to_team(association)
     return _render_team(association, form, form_status(form))
@@ -135,16 +129,9 @@ def _own_invitation(invitation_id: int) -> TeamInvitation:
 @roles("association")
 def revoke(invitation_id: int):
     invitation = _own_invitation(invitation_id)
-    try:
+    with attempt(abort_on=(NotAllowed,)) as done:
         team.revoke_invitation(invitation, by=_me())
-    except NotAllowed:
-        db.session.rollback()
-        abort(403)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
+    if done.ok:
         flash(_("The invitation to %(email)s is cancelled.", email=invitation.email), "success")
     return _back_to_team(invitation.association)
 
@@ -160,16 +147,10 @@ def remove(user_id: int):
     me = _me()
     leaving = member.id == me.id
     name = member.first_name or member.email
-    try:
+    with attempt(abort_on=(NotAllowed,)) as done:
         team.remove_member(association, member, by=me)
-    except NotAllowed:
-        db.session.rollback()
-        abort(403)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
+    if not done.ok:
         return _back_to_team(association)
-    db.session.commit()
     if leaving:
         flash(_("You have left the team of %(name)s.", name=association.name), "success")
         return redirect(url_for("main.dashboard"))
@@ -196,13 +177,10 @@ def _join_as_signed_in_user(invitation: TeamInvitation, token: str):
     problem = team.acceptance_problem(invitation, me)
     form = JoinForm()
     if request.method == "POST" and problem is None and form.validate_on_submit():
-        try:
+        with attempt(show=False) as done:  # the page says what went wrong
             team.accept_invitation(token, user=me)
-        except DomainError as error:
-            db.session.rollback()
-            problem = error.message
-        else:
-            db.session.commit()
+        problem = done.error.message if done.error else None
+        if done.ok:
             flash(_("Welcome to the team of %(name)s!", name=invitation.association.name), "success")
             return _back_to_team(invitation.association)
     status = 403 if request.method == "POST" and problem else 200
@@ -217,13 +195,9 @@ def _sign_up_and_join(invitation: TeamInvitation, token: str):
         data = team.MemberSignup(
             first_name=form.first_name.data, password=form.password.data, locale=session.get("locale", "fr")
         )
-        try:
+        with attempt(form) as done:
             user = team.sign_up_and_accept(token, data)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             _start_session(user)
             flash(
                 _(
@@ -282,19 +256,11 @@ def import_missions():
     form.association_id.choices = [(str(a.id), a.name) for a in associations]
     report = None
     if form.validate_on_submit():
-        try:
+        with attempt(form, abort_on=(NotAllowed,)):
             content = _uploaded_bytes(form)
             text = imports.decode(content)
             fmt = form.format.data or imports.guess_format(form.file.data.filename, text)
             report = imports.import_missions(text, fmt, by=me, association=_import_target(form))
-        except NotAllowed:
-            db.session.rollback()
-            abort(403)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
     return render_template(
         "imports/import.html", form=form, report=report, associations=associations
     ), form_status(form)

@@ -14,6 +14,7 @@ from flask_login import current_user
 from marketplace.accounts.access import roles
 from marketplace.accounts.models import User
 from marketplace.associations import missions as service
+from marketplace.associations.dashboard import response_time_of
 from marketplace.associations.forms import (
     CancelForm,
     MissionForm,
@@ -23,10 +24,10 @@ from marketplace.associations.forms import (
 )
 from marketplace.associations.models import Association, Mission
 from marketplace.associations.moderation import submitted_at
-from marketplace.domain import DomainError, NotFound
-from marketplace.extensions import db
-from marketplace.forms_util import form_status, show_domain_error
-from marketplace.main import services as main_services
+from marketplace.associations.team import associations_of_member
+from marketplace.commit import action, attempt
+from marketplace.domain import NotFound
+from marketplace.forms_util import form_status
 from marketplace.models_base import utcnow
 from marketplace.statuses import MissionStatus
 from marketplace.text import render_markdown
@@ -41,7 +42,7 @@ SAVE, SUBMIT, PREVIEW = "save", "submit", "preview"
 
 
 # The public association page (main.views) shows the answer time this feature computes.
-bp.add_app_template_global(main_services.response_time_of, "association_response_time")
+bp.add_app_template_global(response_time_of, "association_response_time")
 
 
 def _user() -> User:
@@ -60,14 +61,8 @@ def _action() -> str:
     return action if action in (SAVE, SUBMIT, PREVIEW) else SAVE
 
 
-def _show_errors(form: MissionForm, error: DomainError) -> None:
-    """Every rule's message next to its field; anything else as a flash message."""
-    problems = getattr(error, "errors", None) or {error.field: error.message}
-    for name, message in problems.items():
-        if name and getattr(form, name, None) is not None:
-            form[name].errors = [*form[name].errors, str(message)]
-        else:
-            flash(str(message), "error")
+def _back_to_mission(mission_id: int) -> str:
+    return url_for(".show", mission_id=mission_id)
 
 
 def _no_association() -> str:
@@ -107,7 +102,7 @@ def _chosen_association(form: MissionForm, associations: list[Association]) -> A
 @bp.route("")
 @roles("association")
 def index():
-    associations = main_services.associations_of(_user())
+    associations = associations_of_member(_user())
     if not associations:
         return _no_association()
     summaries = service.mission_summaries(associations)
@@ -124,7 +119,7 @@ def index():
 @roles("association")
 def new():
     user = _user()
-    associations = main_services.associations_of(user)
+    associations = associations_of_member(user)
     if not associations:
         return _no_association()
     form = MissionForm(associations=associations, data=mission_form_data(service.MissionData()))
@@ -133,15 +128,11 @@ def new():
         return _render_editor(form, mission=None, preview_requested=True)
     if form.validate_on_submit():
         data = mission_data_from_form(form)
-        try:
+        with attempt(form) as done:
             mission = service.create_mission(_chosen_association(form, associations), data, by=user)
             if action == SUBMIT:
                 service.submit_mission(mission, by=user)
-        except DomainError as error:
-            db.session.rollback()
-            _show_errors(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_saved_message(mission, action), "success")
             return redirect(url_for(".show", mission_id=mission.id))
     return _render_editor(form, mission=None), form_status(form)
@@ -180,15 +171,11 @@ def edit(mission_id: int):
     if request.method == "POST" and action == PREVIEW:
         return _render_editor(form, mission=mission, preview_requested=True)
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             service.update_mission(mission, mission_data_from_form(form, base=saved), by=user)
             if action == SUBMIT and mission.status == MissionStatus.DRAFT:
                 service.submit_mission(mission, by=user)
-        except DomainError as error:
-            db.session.rollback()
-            _show_errors(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_saved_message(mission, action), "success")
             return redirect(url_for(".show", mission_id=mission.id))
     return _render_editor(form, mission=mission), form_status(form)
@@ -198,54 +185,38 @@ def edit(mission_id: int):
 @roles("association")
 def submit(mission_id: int):
     mission = _mission_or_404(mission_id)
-    try:
+    # Something may have changed since it was saved (a date has passed): the editor shows what to fix.
+    form = MissionForm(formdata=None, data=mission_form_data(service.MissionData.from_mission(mission)))
+    with attempt(form) as done:
         service.submit_mission(mission, by=_user())
-    except service.MissionInvalid as error:
-        db.session.rollback()
-        # Something changed since it was saved (a date has passed): show what to fix in the editor.
-        form = MissionForm(formdata=None, data=mission_form_data(service.MissionData.from_mission(mission)))
-        form.add_rule_errors(error.errors)
+    if done.on_field:
         flash(_("Before submitting, correct the fields marked below."), "error")
         return _render_editor(form, mission=mission), 400
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for(".show", mission_id=mission.id))
-    db.session.commit()
-    flash(_saved_message(mission, SUBMIT), "success")
+    if done.ok:
+        flash(_saved_message(mission, SUBMIT), "success")
     return redirect(url_for(".show", mission_id=mission.id))
 
 
 @bp.route("/<int:mission_id>/dupliquer", methods=["POST"])
 @roles("association")
+@action(back=_back_to_mission)
 def duplicate(mission_id: int):
     mission = _mission_or_404(mission_id)
-    try:
-        copy = service.duplicate_mission(mission, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for(".show", mission_id=mission.id))
-    db.session.commit()
+    copy = service.duplicate_mission(mission, by=_user())
     flash(_("Here is your copy, saved as a draft. Check the dates and details, then save it."), "success")
     return redirect(url_for(".edit", mission_id=copy.id))
 
 
 @bp.route("/<int:mission_id>/cloturer", methods=["POST"])
 @roles("association")
+@action(back=_back_to_mission)
 def close(mission_id: int):
     mission = _mission_or_404(mission_id)
-    try:
-        service.close_mission(mission, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(
-            _("The mission is closed: it takes no more applications. Accepted volunteers keep their place."),
-            "success",
-        )
+    service.close_mission(mission, by=_user())
+    flash(
+        _("The mission is closed: it takes no more applications. Accepted volunteers keep their place."),
+        "success",
+    )
     return redirect(url_for(".show", mission_id=mission.id))
 
 
@@ -257,16 +228,12 @@ def cancel(mission_id: int):
     if not form.validate_on_submit():
         return _render_show(mission, cancel_form=form), 400
     told = service.active_applicants_count(mission)
-    try:
+    with attempt(form) as done:
         service.cancel_mission(mission, by=_user(), reason=form.reason.data or "")
-    except DomainError as error:
-        db.session.rollback()
-        if error.field == "reason":
-            show_domain_error(form, error)
-            return _render_show(mission, cancel_form=form), 400
-        flash(str(error.message), "error")
+    if done.on_field:
+        return _render_show(mission, cancel_form=form), 400
+    if not done.ok:
         return redirect(url_for(".show", mission_id=mission.id))
-    db.session.commit()
     message = _("The mission is cancelled.")
     if told:
         message += " " + ngettext(

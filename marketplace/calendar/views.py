@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from marketplace.accounts.access import public, roles
 from marketplace.calendar import services
 from marketplace.calendar.ical import render_calendar
-from marketplace.extensions import db
+from marketplace.commit import attempt
 from marketplace.models_base import utcnow
 
 bp = Blueprint("calendar", __name__)
@@ -58,8 +58,8 @@ def renew():
         flash(_("The security token has expired: send the form again."), "error")
         return redirect(url_for("inbox.mine"))
     had_one = services.feed_of(current_user) is not None
-    services.renew_feed(current_user._get_current_object())
-    db.session.commit()
+    with attempt():
+        services.renew_feed(current_user._get_current_object())
     if had_one:
         flash(
             _("Your calendar has a new link: the old one no longer works. Subscribe again with this one."),

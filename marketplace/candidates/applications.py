@@ -541,14 +541,19 @@ def own_application(application_id: int, *, by: User) -> Application:
     return application
 
 
-def applications_of(candidate: User) -> list[Application]:
-    """A candidate's applications, newest first, with their mission and association."""
+def applications_of(candidate: User, *, by_last_change: bool = False) -> list[Application]:
+    """A candidate's applications, newest first (or most recently changed first: the dashboard)."""
+    order = (
+        (Application.updated_at.desc(),)
+        if by_last_change
+        else (Application.created_at.desc(), Application.id.desc())
+    )
     return list(
         db.session.scalars(
             select(Application)
             .options(joinedload(Application.mission).joinedload(Mission.association))
             .where(Application.candidate_id == candidate.id)
-            .order_by(Application.created_at.desc(), Application.id.desc())
+            .order_by(*order)
         )
     )
 

@@ -1,13 +1,11 @@
 """Applications from both sides: apply, inbox, thread, decisions (blueprint ``inbox``).
 
-Every view: parse the form, call one service (which checks who may act, again), commit once,
-then flash and redirect; on a domain error, roll back and say why. Anyone who is not a party
-to an application gets 404: its existence is not theirs to know.
+Every view: parse the form, call one service (which checks who may act, again), then flash and
+redirect; the commit point (``marketplace.commit``) commits once, or rolls back and says why.
+Anyone who is not a party to an application gets 404: its existence is not theirs to know.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -17,14 +15,14 @@ from marketplace.accounts.access import roles, signed_in
 from marketplace.accounts.models import User
 from marketplace.associations.missions import managed_mission
 from marketplace.associations.models import Mission
-from marketplace.associations.permissions import can_manage_association
 from marketplace.candidates import applications as service
 from marketplace.candidates.forms import ActionForm, ApplyForm, CompleteForm, DeclineForm, MessageForm
 from marketplace.candidates.models import Application
-from marketplace.domain import DomainError, NotFound
-from marketplace.extensions import db
-from marketplace.forms_util import safe_next_url, show_domain_error
-from marketplace.main import services as main_services
+from marketplace.candidates.panels import apply_panel
+from marketplace.commit import action, attempt
+from marketplace.domain import NotFound
+from marketplace.forms_util import safe_next_url
+from marketplace.missions.public import viewable_mission
 from marketplace.models_base import utcnow
 from marketplace.reference.vocabularies import APPLICATION_STATUSES
 from marketplace.widgets.tagging import forget_widget_tag, widget_tag_for
@@ -51,47 +49,15 @@ def _back_to(application: Application) -> str:
     return safe_next_url(request.form.get("next"), url_for(".application", application_id=application.id))
 
 
-def _shown_on_field(form, error: DomainError) -> bool:
-    """Put a refusal next to its field if the form has it; otherwise flash it (the caller redirects)."""
-    show_domain_error(form, error)
-    return bool(error.field and getattr(form, error.field, None) is not None)
+def _back_to_id(application_id: int) -> str:
+    """Where a refused one-click action returns (the form's local ``next`` wins)."""
+    return url_for(".application", application_id=application_id)
 
 
 def _require_csrf(form) -> None:
     # The forms of plain buttons carry nothing but their token: an invalid one is a bad request.
     if not form.validate_on_submit():
         abort(400)
-
-
-# --- The "apply" block of the public mission page ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class ApplyPanel:
-    """What the mission page shows before the button, for one visitor."""
-
-    state: str  # anonymous | team | other_role | applied | refused | open
-    problem: object | None = None
-    application: Application | None = None
-    form: ApplyForm | None = None
-
-
-def apply_panel(mission: Mission, user, form: ApplyForm | None = None) -> ApplyPanel:
-    """Why this visitor can or cannot apply, and the form when they can."""
-    if user is None or not user.is_authenticated:
-        return ApplyPanel("anonymous")
-    if user.role != "candidate":
-        return ApplyPanel("team" if can_manage_association(user, mission.association) else "other_role")
-    existing = service.active_application(mission, user)
-    if existing is not None:
-        return ApplyPanel("applied", application=existing)
-    problem = service.eligibility_problem(mission, user)
-    if problem is not None:
-        return ApplyPanel("refused", problem=problem)
-    form = form or ApplyForm()
-    if mission.motivation_required:
-        form.require_motivation()
-    return ApplyPanel("open", form=form)
 
 
 def _mission_page(mission: Mission, form: ApplyForm):
@@ -106,27 +72,23 @@ def _mission_page(mission: Mission, form: ApplyForm):
 @bp.route("/missions/<int:mission_id>/postuler", methods=["POST"])
 @roles("candidate")
 def apply(mission_id: int):
-    mission = main_services.published_mission(mission_id)
+    mission = viewable_mission(mission_id)
     if mission is None:
         abort(404)
     form = ApplyForm()
     if not form.validate_on_submit():
         return _mission_page(mission, form)
-    try:
+    with attempt(form) as done:
         application = service.apply(
             mission,
             _user(),
             motivation=form.motivation.data or "",
             source_widget_id=widget_tag_for(mission.id),
         )
-    except DomainError as error:
-        db.session.rollback()
-        if error.field == "motivation":
-            show_domain_error(form, error)
-            return _mission_page(mission, form)
-        flash(str(error.message), "error")
+    if done.on_field:
+        return _mission_page(mission, form)
+    if not done.ok:
         return redirect(url_for("main.mission", mission_id=mission_id, _anchor="apply"))
-    db.session.commit()
     forget_widget_tag(mission.id)
     flash(
         _("Your application is sent. The association will answer you here, and we will email you."), "success"
@@ -142,17 +104,12 @@ def mine():
 
 @bp.route("/candidatures/<int:application_id>/retirer", methods=["POST"])
 @roles("candidate")
+@action(back=_back_to_id)
 def withdraw(application_id: int):
     application = _or_404(service.own_application, application_id)
     _require_csrf(ActionForm())
-    try:
-        service.withdraw(application, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(_("Your application is withdrawn. The association has been told."), "success")
+    service.withdraw(application, by=_user())
+    flash(_("Your application is withdrawn. The association has been told."), "success")
     return redirect(_back_to(application))
 
 
@@ -205,19 +162,14 @@ def _decide(application_id: int, decision, success_message: str):
     """A one-click decision of the association: run it, commit or roll back, flash, go back."""
     application = _or_404(service.managed_application, application_id)
     _require_csrf(ActionForm())
-    try:
-        decision(application, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
-        flash(success_message, "success")
+    decision(application, by=_user())
+    flash(success_message, "success")
     return redirect(_back_to(application))
 
 
 @bp.route("/candidatures/<int:application_id>/examiner", methods=["POST"])
 @roles("association")
+@action(back=_back_to_id)
 def review(application_id: int):
     return _decide(
         application_id,
@@ -228,6 +180,7 @@ def review(application_id: int):
 
 @bp.route("/candidatures/<int:application_id>/accepter", methods=["POST"])
 @roles("association")
+@action(back=_back_to_id)
 def accept(application_id: int):
     return _decide(
         application_id,
@@ -242,15 +195,11 @@ def decline(application_id: int):
     application = _or_404(service.managed_application, application_id)
     form = DeclineForm()
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             service.decline(application, by=_user(), reason=form.reason.data, message=form.message.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            if not _shown_on_field(form, error):
-                return redirect(_back_to(application))
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_("The application is declined. The volunteer has been told, with your reason."), "success")
+        if not done.on_field:
             return redirect(_back_to(application))
     return _application_page(application, decline_form=form)
 
@@ -261,15 +210,11 @@ def complete(application_id: int):
     application = _or_404(service.managed_application, application_id)
     form = CompleteForm()
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             service.complete(application, by=_user(), hours_done=float(form.hours_done.data))
-        except DomainError as error:
-            db.session.rollback()
-            if not _shown_on_field(form, error):
-                return redirect(_back_to(application))
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_("Participation confirmed. Thank you for welcoming this volunteer!"), "success")
+        if not done.on_field:
             return redirect(_back_to(application))
     return _application_page(application, complete_form=form)
 
@@ -316,13 +261,9 @@ def post_message(application_id: int):
     application = _or_404(service.readable_application, application_id)
     form = MessageForm()
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             service.post_message(application, by=_user(), body=form.body.data)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_("Message sent."), "success")
             return redirect(url_for(".application", application_id=application.id, _anchor="messages"))
     return _application_page(application, message_form=form)

@@ -6,9 +6,7 @@ once, then flash and redirect; on a domain error, roll back and show each messag
 
 from __future__ import annotations
 
-from babel.dates import get_day_names
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,18 +16,17 @@ from marketplace.candidates.profile import (
     MAX_RADIUS_KM,
     MIN_RADIUS_KM,
     ProfileData,
-    ProfileInvalid,
     commune_suggestions,
     profile_completeness,
     skill_suggestions,
     update_profile,
 )
 from marketplace.candidates.profile_forms import ProfileForm
-from marketplace.domain import DomainError
-from marketplace.extensions import db, limiter
-from marketplace.forms_util import form_status, show_domain_error
+from marketplace.commit import attempt
+from marketplace.extensions import limiter
+from marketplace.forms_util import form_status
+from marketplace.i18n import day_abbreviations
 from marketplace.reference.places import geo_index
-from marketplace.reference.vocabularies import DAYS
 
 bp = Blueprint("profile", __name__)
 
@@ -44,20 +41,6 @@ def _user() -> User:
     return current_user._get_current_object()
 
 
-def _show_errors(form: ProfileForm, error: DomainError) -> None:
-    if isinstance(error, ProfileInvalid):
-        for name, message in error.errors.items():
-            show_domain_error(form, DomainError(message, field=name))
-    else:
-        show_domain_error(form, error)
-
-
-def _day_abbreviations() -> dict[str, str]:
-    """'wed' -> 'Mer.' in the current language, so the grid fits a phone screen."""
-    names = get_day_names("abbreviated", locale=get_locale() or "fr")
-    return {day.slug: str(names[number]).capitalize() for number, day in enumerate(DAYS)}
-
-
 @bp.route("/espace/profil", methods=["GET", "POST"])
 @roles("candidate")
 def edit():
@@ -66,19 +49,15 @@ def edit():
     if request.method == "GET":
         form.fill_from(ProfileData.from_profile(user, user.profile))
     elif form.validate_on_submit():
-        try:
+        with attempt(form) as done:  # ProfileInvalid: each error on its field
             update_profile(user, form.to_data())
-        except DomainError as error:
-            db.session.rollback()
-            _show_errors(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(_("Your profile is saved."), "success")
             return redirect(url_for(".edit"))
     if form.radius_km.data is not None and MIN_RADIUS_KM <= form.radius_km.data <= MAX_RADIUS_KM:
         form.offer_radius(form.radius_km.data)
     return render_template(
-        "profile/edit.html", form=form, day_abbreviations=_day_abbreviations()
+        "profile/edit.html", form=form, day_abbreviations=day_abbreviations()
     ), form_status(form)
 
 

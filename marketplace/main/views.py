@@ -7,8 +7,13 @@ from flask_login import current_user
 
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
-from marketplace.main import services
-from marketplace.matching.views import candidate_dashboard, similar_for_page
+from marketplace.associations.dashboard import association_dashboard
+from marketplace.associations.team import associations_of_member
+from marketplace.candidates.applications import applications_of
+from marketplace.candidates.panels import apply_panel
+from marketplace.matching.blocks import candidate_dashboard, similar_for_page
+from marketplace.missions import public as public_missions
+from marketplace.networks.services import network_members, networks_administered_by
 from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
@@ -19,8 +24,8 @@ bp = Blueprint("main", __name__)
 def home():
     return render_template(
         "main/home.html",
-        figures=services.platform_figures(),
-        missions=services.latest_published_missions(),
+        figures=public_missions.platform_figures(),
+        missions=public_missions.latest_open_missions(),
     )
 
 
@@ -36,9 +41,7 @@ def missions():
 @bp.route("/missions/<int:mission_id>")
 @public
 def mission(mission_id: int):
-    from marketplace.candidates.inbox_views import apply_panel
-
-    found = services.published_mission(mission_id)
+    found = public_missions.viewable_mission(mission_id)
     if found is None:
         abort(404)
     remember_widget_tag(request.args.get("widget"), found.id)
@@ -46,7 +49,7 @@ def mission(mission_id: int):
         "main/mission.html",
         mission=found,
         apply=apply_panel(found, current_user),
-        distance_km=services.distance_from_home(found, current_user),
+        distance_km=public_missions.distance_from_home(found, current_user),
         similar=similar_for_page(found),
     )
 
@@ -54,11 +57,11 @@ def mission(mission_id: int):
 @bp.route("/associations/<slug>")
 @public
 def association(slug: str):
-    found = services.association_by_slug(slug)
+    found = public_missions.association_by_slug(slug)
     if found is None:
         abort(404)
     return render_template(
-        "main/association.html", association=found, missions=services.open_missions_of(found)
+        "main/association.html", association=found, missions=public_missions.open_missions_of(found)
     )
 
 
@@ -69,27 +72,27 @@ def dashboard():
     if user.role == "candidate":
         return render_template(
             "main/dashboard_candidate.html",
-            applications=services.applications_of_candidate(user),
+            applications=applications_of(user, by_last_change=True),
             **candidate_dashboard(user),
         )
     if user.role == "association":
-        associations = services.associations_of(user)
+        associations = associations_of_member(user)
         return render_template(
             "main/dashboard_association.html",
             associations=associations,
-            board=services.association_dashboard(associations),
+            board=association_dashboard(associations),
         )
     if user.role == "network_admin":
-        networks = services.networks_administered_by(user)
+        networks = networks_administered_by(user)
         return render_template(
             "main/dashboard_network.html",
-            networks=[(network, services.network_members(network)) for network in networks],
+            networks=[(network, network_members(network)) for network in networks],
         )
     return render_template(
         "main/dashboard_admin.html",
         users_by_role=count_users_by_role(),
-        missions_by_status=services.missions_by_status(),
-        figures=services.platform_figures(),
+        missions_by_status=public_missions.missions_by_status(),
+        figures=public_missions.platform_figures(),
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
@@ -120,7 +121,10 @@ def invite_candidate(mission: Mission, candidate_id: int, *, by: User) -> Missio
         template="mission_invitation",
         mission=mission,
     )
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same invitation sent twice at once: the unique pair refused one
+        raise AlreadyInvited(_("This volunteer was already invited to this mission.")) from None
     return invitation
 
 

@@ -278,3 +278,24 @@ def territory_figures(network: Network) -> TerritoryFigures:
         applications_by_status={status: by_status.get(status, 0) for status in APPLICATION_STATUSES},
         volunteers=volunteers or 0,
     )
+
+
+def networks_administered_by(user: User) -> list[Network]:
+    """The networks this user administers, by name (the network admin's dashboard)."""
+    return list(
+        db.session.scalars(
+            select(Network).join(NetworkAdmin).where(NetworkAdmin.user_id == user.id).order_by(Network.name)
+        )
+    )
+
+
+def network_members(network: Network) -> list[NetworkMember]:
+    """A network's member associations, asked-to-join ones after the accepted ones."""
+    return list(
+        db.session.scalars(
+            select(NetworkMember)
+            .options(joinedload(NetworkMember.association))
+            .where(NetworkMember.network_id == network.id)
+            .order_by(NetworkMember.status, NetworkMember.id)
+        )
+    )

@@ -13,12 +13,13 @@ from flask_login import current_user
 from marketplace.accounts.access import roles
 from marketplace.accounts.models import User
 from marketplace.associations.models import Association
-from marketplace.domain import DomainError, NotFound
+from marketplace.associations.team import associations_of_member
+from marketplace.commit import attempt
+from marketplace.domain import NotFound
 from marketplace.extensions import db
-from marketplace.forms_util import show_domain_error
-from marketplace.main.services import associations_of
 from marketplace.networks import services
 from marketplace.networks.forms import AttachForm, ButtonForm
+from marketplace.networks.lookup import network_or_404
 from marketplace.networks.models import Network
 
 bp = Blueprint("networks", __name__)
@@ -27,14 +28,6 @@ NETWORK_ROLES = ("network_admin", "site_admin")
 
 def _user() -> User:
     return current_user._get_current_object()
-
-
-def network_or_404(network_id: int) -> Network:
-    """A network the signed-in user administers (site admins: any), else 404."""
-    try:
-        return services.managed_network(network_id, by=_user())
-    except NotFound:
-        abort(404)
 
 
 def _require_button(form: ButtonForm) -> None:
@@ -48,7 +41,7 @@ def _require_button(form: ButtonForm) -> None:
 @bp.route("/espace/reseaux")
 @roles("association")
 def association_networks():
-    associations = associations_of(_user())
+    associations = associations_of_member(_user())
     choices = [(association, services.networks_for_association(association)) for association in associations]
     return render_template("networks/association.html", choices=choices, form=ButtonForm())
 
@@ -61,13 +54,9 @@ def ask_to_join(network_id: int):
     association = db.session.get(Association, request.form.get("association_id", type=int) or 0)
     if network is None or association is None:
         abort(404)
-    try:
+    with attempt() as done:
         services.request_to_join(network, association, by=_user())
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
+    if done.ok:
         flash(
             _("Your request is sent to %(network)s. Its team will answer soon.", network=network.name),
             "success",
@@ -118,15 +107,9 @@ def space(network_id: int):
 def _decide(network_id: int, member_id: int, decision, message) -> object:
     network = network_or_404(network_id)
     _require_button(ButtonForm())
-    try:
+    with attempt(abort_on=(NotFound,)) as done:
         result = decision(network, member_id, by=_user())
-    except NotFound:
-        abort(404)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-    else:
-        db.session.commit()
+    if done.ok:
         flash(message(result), "success")
     return redirect(url_for(".space", network_id=network.id))
 
@@ -161,13 +144,9 @@ def attach(network_id: int):
     network = network_or_404(network_id)
     form = AttachForm()
     if form.validate_on_submit():
-        try:
+        with attempt(form) as done:
             member = services.attach_association(network, form.association_id.data, by=_user())
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if done.ok:
             flash(
                 _("%(association)s is now a member of the network.", association=member.association.name),
                 "success",

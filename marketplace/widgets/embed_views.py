@@ -7,9 +7,6 @@ Only these pages may be framed by other sites; the rest of Tremplin keeps ``fram
 
 from __future__ import annotations
 
-import base64
-import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask import (
@@ -29,19 +26,17 @@ from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from marketplace.accounts.access import public
 from marketplace.associations.models import Mission
+from marketplace.commit import attempt
 from marketplace.domain import NotFound
 from marketplace.errors import MESSAGES
 from marketplace.extensions import db, limiter
 from marketplace.models_base import utcnow
-from marketplace.reference.vocabularies import DOMAINS, MISSION_KINDS, label_for
-from marketplace.search.params import ParamError
-from marketplace.security import CONTENT_SECURITY_POLICY
+from marketplace.reference.vocabularies import DOMAINS, label_for
 from marketplace.widgets import page_cache, services
 from marketplace.widgets.models import Widget
+from marketplace.widgets.rendering import colour_style, embeddable_csp, frame_ancestors, render_page
 
 bp = Blueprint("widget", __name__)
-# Visitor parameters the widget page reads; every other filter comes from the widget's settings.
-VISITOR_ARGS = ("q", "page")
 
 
 def _page_limit() -> str:
@@ -92,83 +87,11 @@ def plain_error(error: HTTPException):
     return response
 
 
-def frame_ancestors(widget: Widget) -> str:
-    """Any site, or Tremplin itself (the configurator's preview) plus the registered origins."""
-    if not widget.allowed_origins:
-        return "*"
-    return " ".join(["'self'", *widget.allowed_origins])
-
-
-def colour_style(widget: Widget) -> str:
-    """The one inline style of the page; the colour is a checked #rrggbb."""
-    return f":root {{ --widget-colour: {widget.colour}; }}"
-
-
-def embeddable_csp(ancestors: str, style: str) -> str:
-    """Tremplin's policy with the given frame-ancestors, allowing exactly this inline style by its hash.
-
-    A hash rather than a nonce keeps the page the same for every visitor, so it can be cached.
-    """
-    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-    return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}").replace(
-        "style-src 'self'", f"style-src 'self' 'sha256-{digest}'"
-    )
-
-
 def _widget_or_404(public_id: str) -> Widget:
     try:
         return services.widget_by_public_id(public_id)
     except NotFound:
         abort(404)
-
-
-def render_widget_page(widget: Widget, *, preview_args: Mapping[str, str]):
-    """The configurator's live preview of unsaved settings (never cached, never counted)."""
-    q = (request.args.get("q") or "").strip()
-    page = (request.args.get("page") or "").strip()
-    html, status = _render_page(widget, q=q, page=page, preview_args=preview_args)
-    response = make_response(html, status)
-    response.headers["Content-Security-Policy"] = embeddable_csp("'self'", colour_style(widget))
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _render_page(
-    widget: Widget, *, q: str, page: str, preview_args: Mapping[str, str] | None = None
-) -> tuple[str, int]:
-    with force_locale(widget.language):
-        try:
-            params, found = services.run_widget_search(widget, q=q, page=page)
-            error = None
-        except ParamError as problem:
-            params, found, error = None, None, problem
-        # The preview keeps the configurator's settings in its links and search form.
-        kept = {
-            name: request.args.getlist(name)
-            for name in (preview_args or {})
-            if name not in VISITOR_ARGS and name != "csrf_token"
-        }
-        html = render_template(
-            "widgets/page.html",
-            widget=widget,
-            q=q,
-            params=params,
-            found=found,
-            error=error,
-            style=colour_style(widget),
-            preview=preview_args is not None,
-            kept=kept,
-            page_url=lambda number: url_for(
-                request.endpoint,
-                **request.view_args,
-                **kept,
-                q=q or None,
-                page=number if number > 1 else None,
-            ),
-            domain_label=lambda slug: label_for(DOMAINS, slug),
-            kind_label=lambda slug: label_for(MISSION_KINDS, slug),
-        )
-    return html, 400 if error else 200
 
 
 @bp.route("/widget.js")
@@ -194,7 +117,7 @@ def _render_for(public_id: str, q: str, page: str) -> _RenderedPage | None:
     widget = services.find_widget(public_id)
     if widget is None:
         return None
-    html, status = _render_page(widget, q=q, page=page)
+    html, status = render_page(widget, q=q, page=page)
     return _RenderedPage(
         widget.id, html, status, embeddable_csp(frame_ancestors(widget), colour_style(widget))
     )
@@ -218,8 +141,8 @@ def page(public_id: str):
     # The configurator shows the saved widget with ?apercu=1: its views are not visitors.
     if not request.args.get("apercu") and not page_number and not q:
         write_every = current_app.config["WIDGET_STATS_WRITE_SECONDS"]
-        services.record_impression(rendered.widget_id, request.user_agent.string, write_every=write_every)
-        db.session.commit()  # no round trip when the impression stayed in the buffer
+        with attempt():  # no round trip when the impression stayed in the buffer
+            services.record_impression(rendered.widget_id, request.user_agent.string, write_every=write_every)
     response = make_response(rendered.html, rendered.status)
     response.headers["Content-Security-Policy"] = rendered.csp
     # Browsers and proxies must come back: each display is counted by the server.
@@ -236,8 +159,8 @@ def go(public_id: str, mission_id: int):
     mission = db.session.get(Mission, mission_id)
     if mission is None or not mission.is_listed:
         abort(404)
-    services.record_click(widget, request.user_agent.string)
-    db.session.commit()
+    with attempt():
+        services.record_click(widget, request.user_agent.string)
     return redirect(url_for("main.mission", mission_id=mission.id, widget=widget.public_id))
 
 

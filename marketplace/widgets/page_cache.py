@@ -3,9 +3,10 @@
 A widget is shown on every page view of a partner's site: the same search for the same settings,
 again and again. Each worker keeps the rendered page for ``WIDGET_CACHE_SECONDS`` (30 s by default).
 Keys carry the database's change stamp (``marketplace.missions.stamp``, one primary-key query per
-page view): a mission change committed by any worker shows at once on every worker, and a saved
-change of the widget too (its ``updated_at`` is part of the key). The ``widget-pages`` subscriber
-of the change pipeline empties this worker's cache on such a commit (memory back sooner). Nothing
+page view): a mission change committed by any worker shows at once on every worker. A saved
+change of the widget itself empties the saving worker's cache (``clear``); the other workers
+follow within the delay. The ``widget-pages`` subscriber of the change pipeline empties this
+worker's cache on a mission commit too (memory back sooner). Nothing
 here is needed for correctness: a restart or another worker simply renders again. The cache
 lives in ``app.extensions``, one per app.
 """

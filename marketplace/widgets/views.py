@@ -8,15 +8,15 @@ from flask_login import current_user
 
 from marketplace.accounts.access import roles
 from marketplace.accounts.models import User
+from marketplace.commit import attempt
 from marketplace.domain import DomainError, NotFound
-from marketplace.extensions import db
-from marketplace.forms_util import form_status, show_domain_error
+from marketplace.forms_util import form_status
+from marketplace.networks.lookup import network_or_404
 from marketplace.networks.models import Network
-from marketplace.networks.views import network_or_404
 from marketplace.widgets import services
-from marketplace.widgets.embed_views import render_widget_page
 from marketplace.widgets.forms import DeleteWidgetForm, WidgetForm
 from marketplace.widgets.models import Widget
+from marketplace.widgets.rendering import render_preview
 
 bp = Blueprint("widgets", __name__, url_prefix="/reseau")
 NETWORK_ROLES = ("network_admin", "site_admin")
@@ -64,14 +64,9 @@ def _save(form: WidgetForm, save) -> Widget | None:
     """Run the service when the form converts; the form keeps what was typed otherwise."""
     if not form.validate_on_submit():
         return None
-    try:
+    with attempt(form) as done:
         widget = save(form.settings())
-    except DomainError as error:
-        db.session.rollback()
-        show_domain_error(form, error)
-        return None
-    db.session.commit()
-    return widget
+    return widget if done.ok else None
 
 
 @bp.route("/<int:network_id>/widgets/nouveau", methods=["GET", "POST"])
@@ -110,7 +105,7 @@ def preview(network_id: int):
         widget = services.preview_widget(network, form.settings())
     except DomainError as error:
         return render_template("widgets/preview_error.html", errors={error.field: [error.message]}), 400
-    return render_widget_page(widget, preview_args=request.args)
+    return render_preview(widget, preview_args=request.args)
 
 
 @bp.route("/widgets/<int:widget_id>/supprimer", methods=["POST"])
@@ -120,8 +115,8 @@ def delete(widget_id: int):
     if not DeleteWidgetForm().validate_on_submit():
         abort(400)
     network_id, name = widget.network_id, widget.name
-    services.delete_widget(widget, by=_user())
-    db.session.commit()
+    with attempt():
+        services.delete_widget(widget, by=_user())
     flash(_("The widget “%(name)s” is deleted.", name=name), "success")
     return redirect(url_for("networks.space", network_id=network_id))
 
@@ -130,6 +125,6 @@ def delete(widget_id: int):
 @roles(*NETWORK_ROLES)
 def stats(widget_id: int):
     widget = _widget_or_404(widget_id)
-    stats = services.widget_stats(widget)
-    db.session.commit()  # keeps the impressions this worker had buffered
+    with attempt():  # keeps the impressions this worker had buffered
+        stats = services.widget_stats(widget)
     return render_template("widgets/stats.html", widget=widget, stats=stats)

@@ -1,4 +1,4 @@
-"""Read-only queries behind the public pages and the dashboards."""
+"""An association's figures: its dashboard (missions by status, applications waiting) and response time."""
 
 from __future__ import annotations
 
@@ -7,124 +7,14 @@ from datetime import datetime, timedelta
 from statistics import median
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
-from marketplace.associations.missions import (
-    WAITING_APPLICATION_STATUSES,
-    MissionSummary,
-    group_by_status,
-    mission_summaries,
-)
-from marketplace.associations.models import Association, Membership, Mission
+from marketplace.associations.missions import MissionSummary, group_by_status, mission_summaries
+from marketplace.associations.models import Association, Mission
 from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
-from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
-from marketplace.statuses import ApplicationStatus, MissionStatus
-
-
-@dataclass(frozen=True)
-class PlatformFigures:
-    published_missions: int
-    associations: int
-    cities: int
-
-
-def platform_figures() -> PlatformFigures:
-    published = select(Mission).where(Mission.is_listed).subquery()
-    return PlatformFigures(
-        published_missions=db.session.scalar(select(func.count()).select_from(published)) or 0,
-        associations=db.session.scalar(select(func.count(Association.id))) or 0,
-        cities=db.session.scalar(select(func.count(func.distinct(published.c.city)))) or 0,
-    )
-
-
-def latest_published_missions(limit: int = 6) -> list[Mission]:
-    return list(
-        db.session.scalars(
-            select(Mission)
-            .options(joinedload(Mission.association))
-            .where(Mission.is_open)
-            .order_by(Mission.published_at.desc(), Mission.id.desc())
-            .limit(limit)
-        )
-    )
-
-
-def published_mission(mission_id: int) -> Mission | None:
-    """A mission as the public may see it: published (or closed, kept visible for its history)."""
-    mission = db.session.get(Mission, mission_id, options=[joinedload(Mission.association)])
-    if mission is None or not mission.is_viewable:
-        return None
-    return mission
-
-
-def association_by_slug(slug: str) -> Association | None:
-    return db.session.scalar(select(Association).where(Association.slug == slug))
-
-
-def open_missions_of(association: Association) -> list[Mission]:
-    """Published missions that still have a seat: what a visitor can apply to."""
-    return list(
-        db.session.scalars(
-            select(Mission)
-            .where(
-                Mission.association_id == association.id,
-                Mission.is_open,
-            )
-            .order_by(Mission.published_at.desc())
-        )
-    )
-
-
-def applications_of_candidate(user: User) -> list[Application]:
-    return list(
-        db.session.scalars(
-            select(Application)
-            .options(joinedload(Application.mission).joinedload(Mission.association))
-            .where(Application.candidate_id == user.id)
-            .order_by(Application.updated_at.desc())
-        )
-    )
-
-
-def associations_of(user: User) -> list[Association]:
-    return list(
-        db.session.scalars(
-            select(Association)
-            .join(Membership)
-            .where(Membership.user_id == user.id)
-            .order_by(Association.name)
-        )
-    )
-
-
-def networks_administered_by(user: User) -> list[Network]:
-    return list(
-        db.session.scalars(
-            select(Network).join(NetworkAdmin).where(NetworkAdmin.user_id == user.id).order_by(Network.name)
-        )
-    )
-
-
-def network_members(network: Network) -> list[NetworkMember]:
-    return list(
-        db.session.scalars(
-            select(NetworkMember)
-            .options(joinedload(NetworkMember.association))
-            .where(NetworkMember.network_id == network.id)
-            .order_by(NetworkMember.status, NetworkMember.id)
-        )
-    )
-
-
-def missions_by_status() -> dict[str, int]:
-    rows = db.session.execute(select(Mission.status, func.count()).group_by(Mission.status))
-    return {status: count for status, count in rows}
-
-
-# --- Association dashboard ----------------------------------------------------------------------
+from marketplace.statuses import DECISION_STATUSES, WAITING_APPLICATION_STATUSES, MissionStatus
 
 DASHBOARD_WAITING_LIMIT = 10
 
@@ -202,7 +92,6 @@ def association_dashboard(
 
 MIN_ANSWERS_FOR_RESPONSE_TIME = 3
 RESPONSE_TIME_WINDOW = timedelta(days=365)
-DECISION_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED)
 
 
 @dataclass(frozen=True)
@@ -242,13 +131,3 @@ def response_time_of(association: Association, *, now: datetime | None = None) -
     )
     delays = [max(decided_at - created_at, timedelta(0)) for created_at, decided_at in rows]
     return ResponseTime(answers=len(delays), median=median_delay(delays))
-
-
-def distance_from_home(mission: Mission, user: User | None) -> float | None:
-    """Kilometres between a signed-in volunteer's home place and the mission, when both are known."""
-    from marketplace.reference.geo import distance_km
-
-    profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
-    if profile is None or profile.lat is None or mission.lat is None or mission.remote:
-        return None
-    return distance_km(profile.lat, profile.lon, mission.lat, mission.lon)
