@@ -14,7 +14,7 @@ matching_cli = AppGroup("matching", help="Recommendation engine maintenance.")
 def rebuild() -> None:
     """Refit the engine on the published missions and prune the old change journal."""
     from marketplace.extensions import db
-    from marketplace.matching.services import rebuild as rebuild_engine
+    from marketplace.matching.holder import rebuild as rebuild_engine
 
     started = time.perf_counter()
     stats = rebuild_engine()
