@@ -15,6 +15,11 @@ first: give it a throwaway database (default ``tremplin_bench_writes``, created 
 ``--without-journal`` unsubscribes the change pipeline's ``matching-journal`` subscriber (the one
 row every such commit locks): the difference is what that serialisation costs.
 
+``--sql-only`` leaves Python out: the same threads run just the SQL every accept's commit ends
+with (touch one mission row; with the stamp: upsert the stamp row and journal the mission), for
+a few seconds, with and without the stamp. It shows the database's own ceiling with the one row
+(every writer holds its lock through its COMMIT) against the ceiling without it.
+
 Threads of one process share its GIL, so with 8 threads Python time dominates; ``--processes``
 forks worker processes (like gunicorn workers), where a row every commit must lock shows up.
 """
@@ -187,6 +192,56 @@ def run_processes(args, owner_id: int, ids: list[int]) -> tuple[float, list[floa
     return seconds, latencies
 
 
+TOUCH_SQL = "UPDATE missions SET seats_taken = seats_taken WHERE id = %s"
+STAMP_SQL = (
+    "INSERT INTO matching_state (id, version, epoch) VALUES (1, 1, 'bench') "
+    "ON CONFLICT (id) DO UPDATE SET version = matching_state.version + 1 RETURNING version"
+)
+
+
+def run_sql_only(app, threads: int, seconds: float, *, with_stamp: bool) -> float:
+    """Commits per second of ``threads`` writers running only the commit's SQL for ``seconds``."""
+    with app.app_context():
+        mission_ids = list(db.session.scalars(select(Mission.id)))
+        db.session.remove()
+    done, lock = [0], threading.Lock()
+    barrier = threading.Barrier(threads + 1)
+    deadline = [0.0]
+
+    def writer(number: int) -> None:
+        with app.app_context():
+            connection = db.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                barrier.wait()
+                count = 0
+                while time.perf_counter() < deadline[0]:
+                    mission_id = mission_ids[(number * 7919 + count) % len(mission_ids)]
+                    cursor.execute(TOUCH_SQL, (mission_id,))
+                    if with_stamp:
+                        cursor.execute(STAMP_SQL)
+                        version = cursor.fetchone()[0]
+                        cursor.execute(
+                            "INSERT INTO matching_changes (version, mission_id) VALUES (%s, %s)",
+                            (version, mission_id),
+                        )
+                    connection.commit()
+                    count += 1
+                with lock:
+                    done[0] += count
+            finally:
+                connection.close()
+
+    pool = [threading.Thread(target=writer, args=(number,)) for number in range(threads)]
+    for thread in pool:
+        thread.start()
+    deadline[0] = time.perf_counter() + seconds
+    barrier.wait()
+    for thread in pool:
+        thread.join()
+    return done[0] / seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=DEFAULT_URL)
@@ -194,6 +249,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="threads per process")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--without-journal", action="store_true", help="measure without the stamp row")
+    parser.add_argument("--sql-only", action="store_true", help="the commit's SQL only")
     args = parser.parse_args()
     args.database_url = normalize_database_url(args.database_url)
 
@@ -209,6 +265,12 @@ def main() -> None:
         owner_id, application_ids = seed(args.applications)
         db.session.remove()
         db.engine.dispose()  # forked processes must not share its connections
+    if args.sql_only:
+        for with_stamp in (True, False):
+            rate = run_sql_only(app, args.threads, 8.0, with_stamp=with_stamp)
+            label = "with the stamp row" if with_stamp else "without it"
+            print(f"SQL only, {args.threads} writers, {label}: {rate:.0f} commits/s")
+        return
     if args.processes > 1:
         seconds, latencies = run_processes(args, owner_id, application_ids)
     else:
