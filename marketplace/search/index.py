@@ -39,11 +39,15 @@ from whoosh.query import Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from marketplace.reference.distance import bounding_box, haversine_km_array, longitudes_wrap
 from marketplace.search import analysis
 from marketplace.search.documents import (
+    AGE_BOUNDS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
+    NO_MAX_AGE,
     SLOTS,
+    SNIPPET_CHARS,
     MissionDocument,
     SearchHit,
     SearchQuery,
@@ -57,25 +61,13 @@ FIELD_BOOSTS = {"title": 3.0, "skills": 2.0, "description": 1.0}
 # BM25: titles and skill lists are short, so their length matters less than a description's.
 BM25_K1 = 1.2
 BM25_B = {"title": 0.5, "skills": 0.3, "description": 0.75}
-SNIPPET_CHARS = 200
 WRITER_LIMIT_MB = 256
 WRITE_LOCK_TIMEOUT_S = 30.0
-EARTH_RADIUS_KM = 6371.0088
-KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 
 FLAG_REMOTE, FLAG_RECURRING, FLAG_LOCATED = 1, 2, 4
-NO_MAX_AGE = 255
 DOMAIN_CODES = {slug: code for code, slug in enumerate(DOMAIN_SLUGS)}
 KIND_CODES = {slug: code for code, slug in enumerate(MISSION_KIND_SLUGS)}
 SLOT_BITS = {slot: 1 << bit for bit, slot in enumerate(SLOTS)}
-AGE_BOUNDS = {
-    "16-17": (16, 16),
-    "18-25": (18, 25),
-    "26-35": (26, 35),
-    "36-50": (36, 50),
-    "51-65": (51, 65),
-    "66+": (66, NO_MAX_AGE),
-}  # "16-17" only fits missions open from 16: min_age <= 16
 
 # One fixed-size record per mission (struct codes), read back as a NumPy table. When changing
 # this layout, also rename the ``meta`` field (META_FIELD: meta2, meta3, ...): rebuild()
@@ -363,21 +355,11 @@ def _text_scores(state: _State, terms: list[str]) -> tuple[np.ndarray, np.ndarra
     return scores, matched
 
 
-def haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances in km from (lat, lon) to each point."""
-    phi1, phi2 = math.radians(lat), np.radians(lats)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = np.radians(lons - lon) / 2
-    a = np.sin(half_dphi) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-
-
 def _bounding_box(table: dict[str, np.ndarray], lat: float, lon: float, radius_km: float) -> np.ndarray:
-    dlat = radius_km / KM_PER_DEGREE
-    inside = np.abs(table["lat"] - lat) <= dlat  # NaN (no location) compares False
-    dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 1e-6))
-    if dlon < 180 and lon - dlon >= -180 and lon + dlon <= 180:
-        inside &= np.abs(table["lon"] - lon) <= dlon
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius_km)
+    inside = (table["lat"] >= min_lat) & (table["lat"] <= max_lat)  # NaN (no location) compares False
+    if not longitudes_wrap(min_lon, max_lon):
+        inside &= (table["lon"] >= min_lon) & (table["lon"] <= max_lon)
     return inside
 
 
@@ -395,7 +377,7 @@ class _Distances:
         todo = docnums[~self.known[docnums]]
         if todo.size:
             lats, lons = self.table["lat"][todo], self.table["lon"][todo]
-            self.values[todo] = haversine_km(self.lat, self.lon, lats, lons)
+            self.values[todo] = haversine_km_array(lats, lons, self.lat, self.lon)
             self.known[todo] = True
         return self.values[docnums]
 
