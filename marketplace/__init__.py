@@ -39,14 +39,13 @@ def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
 def _init_extensions(app: Flask) -> None:
     from marketplace import models  # noqa: F401  (registers every table)
     from marketplace.accounts.access import init_access
-    from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
     from marketplace.matching.services import init_matching_sync
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
