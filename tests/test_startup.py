@@ -15,8 +15,9 @@ from marketplace.cli import LAZY_GROUPS
 from marketplace.config import PROJECT_ROOT
 
 # What a worker or a ``flask`` command must not pay for at start-up (measured with
-# ``python -X importtime -c "import wsgi"``): scikit-learn and SciPy ~1.2 s, Alembic ~0.1 s.
-HEAVY_MODULES = ("sklearn", "scipy", "alembic", "flask_migrate")
+# ``python -X importtime -c "import wsgi"``): scikit-learn and SciPy ~1.2 s, Alembic ~0.1 s;
+# the calendar and feed writers only when a calendar or a feed is asked for.
+HEAVY_MODULES = ("sklearn", "scipy", "alembic", "flask_migrate", "icalendar", "feedgen", "lxml")
 
 
 @pytest.fixture(scope="module")

@@ -249,6 +249,6 @@ def distance_from_home(mission: Mission, user: User | None) -> float | None:
     from marketplace.reference.geo import distance_km
 
     profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
-    if profile is None or profile.lat is None or mission.lat is None or mission.remote:
+    if profile is None or profile.lat is None or mission.lat is None or mission.lon is None or mission.remote:
         return None
     return distance_km(profile.lat, profile.lon, mission.lat, mission.lon)

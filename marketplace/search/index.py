@@ -94,6 +94,7 @@ META_FIELDS = (
 )
 META = struct.Struct("<" + "".join(code for _, code in META_FIELDS))  # little-endian, packed
 META_DTYPE = np.dtype([(name, "<" + code) for name, code in META_FIELDS])
+META_NAMES = tuple(name for name, _ in META_FIELDS)
 assert META.size == META_DTYPE.itemsize
 
 
@@ -314,7 +315,7 @@ class _State:
 def _segment_table(reader: IndexReader) -> dict[str, np.ndarray]:
     raw = _column_bytes(reader, META_FIELD, META.size)
     table = np.frombuffer(raw, dtype=META_DTYPE)
-    return {name: np.ascontiguousarray(table[name]) for name in META_DTYPE.names}
+    return {name: np.ascontiguousarray(table[name]) for name in META_NAMES}
 
 
 def _live_mask(reader: IndexReader) -> np.ndarray:
@@ -367,6 +368,8 @@ class _Distances:
     """Distances from the query point, computed only for the missions that need one."""
 
     def __init__(self, state: _State, query: SearchQuery) -> None:
+        if query.lat is None or query.lon is None:
+            raise ValueError("distances need a reference point")
         self.table = state.table
         self.lat, self.lon = query.lat, query.lon
         self.values = np.full(state.size, np.nan)
@@ -450,7 +453,7 @@ def _filter_masks(
         base = base & _dates_mask(table, query.date_from, query.date_to)
     if query.radius_km is not None and distances is not None:
         # Bounding box on the columns first, then the exact distance for what is left.
-        nearby = base & _bounding_box(table, query.lat, query.lon, query.radius_km)
+        nearby = base & _bounding_box(table, distances.lat, distances.lon, query.radius_km)
         candidates = np.flatnonzero(nearby)
         within = np.zeros(state.size, dtype=bool)
         within[candidates[distances.ensure(candidates) <= query.radius_km]] = True
@@ -770,10 +773,10 @@ class MissionIndex:
             lives.append(_live_mask(leaf))
         self._segments = seen  # forget merged-away segments
         if tables:
-            table = {name: np.concatenate([t[name] for t in tables]) for name in META_DTYPE.names}
+            table = {name: np.concatenate([t[name] for t in tables]) for name in META_NAMES}
             live = np.concatenate(lives)
         else:
-            table = {name: np.empty(0, dtype=META_DTYPE[name]) for name in META_DTYPE.names}
+            table = {name: np.empty(0, dtype=META_DTYPE[name]) for name in META_NAMES}
             live = np.empty(0, dtype=bool)
         live_count = int(live.sum())
         avg_length = {

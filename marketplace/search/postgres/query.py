@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from marketplace.reference.distance import EARTH_RADIUS_KM, bounding_box, longitudes_wrap
 from marketplace.search import analysis
@@ -139,11 +139,11 @@ class _Plan:
             if query.date_from:
                 params["date_from"] = query.date_from
                 where.append(f"({last_day} IS NULL OR {last_day} >= :date_from)")
-        if query.has_location:
+        if query.lat is not None and query.lon is not None:
             params["lat"], params["lon"] = query.lat, query.lon
             self.distance = _distance_sql()
             if query.radius_km is not None:
-                self._add_radius(query)
+                self._add_radius(query.lat, query.lon, query.radius_km, include_remote=query.include_remote)
         if query.domains:
             params["domains"] = list(query.domains)
             self.selected.append("s.domain = ANY(:domains)")
@@ -151,16 +151,16 @@ class _Plan:
             params["kinds"] = list(query.kinds)
             self.selected.append("s.kind = ANY(:kinds)")
 
-    def _add_radius(self, query: SearchQuery) -> None:
+    def _add_radius(self, lat: float, lon: float, radius_km: float, *, include_remote: bool) -> None:
         """Bounding box first (indexed latitude), then the exact distance."""
-        min_lat, max_lat, min_lon, max_lon = bounding_box(query.lat, query.lon, query.radius_km)
-        self.params.update(radius=query.radius_km, lat_min=min_lat, lat_max=max_lat)
+        min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius_km)
+        self.params.update(radius=radius_km, lat_min=min_lat, lat_max=max_lat)
         box = "s.lat BETWEEN :lat_min AND :lat_max"
         if not longitudes_wrap(min_lon, max_lon):
             self.params.update(lon_min=min_lon, lon_max=max_lon)
             box += " AND s.lon BETWEEN :lon_min AND :lon_max"
         within = f"{box} AND {self.distance} <= :radius"
-        if query.include_remote:
+        if include_remote:
             # Two scans rather than "within OR remote", which would keep the planner off the indexes.
             self.branches = [f"NOT s.remote AND {within}", "s.remote"]
         else:
@@ -265,7 +265,9 @@ def facet_pair(code: int) -> tuple[str, str] | None:
 
 def facets_and_total(rows: Sequence[Sequence[Any]], query: SearchQuery) -> tuple[dict, int]:
     """Facet counts (each ignoring its own filter) and the total, from counts per facet code."""
-    domains, kinds, total = {}, {}, 0
+    domains: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    total = 0
     for code, count in rows:
         if (pair := facet_pair(code)) is None:
             continue
@@ -322,7 +324,7 @@ def word_lexemes(connection: Executor, words: Sequence[str]) -> list[list[str]] 
     return found
 
 
-def _facet_rows(connection: Executor, plan: _Plan, query: SearchQuery) -> list:
+def _facet_rows(connection: Executor, plan: _Plan, query: SearchQuery) -> Sequence[Row]:
     """Counts per facet code: from the bit strings when the query allows it, else from the rows."""
     lexemes = word_lexemes(connection, plan.words) if plan.bit_countable else None
     if lexemes is None:
@@ -331,14 +333,16 @@ def _facet_rows(connection: Executor, plan: _Plan, query: SearchQuery) -> list:
     return connection.execute(text(sql), params).all()
 
 
-def _facets_and_page(connection: Executor, plan: _Plan, query: SearchQuery) -> tuple[dict, int, list]:
+def _facets_and_page(
+    connection: Executor, plan: _Plan, query: SearchQuery
+) -> tuple[dict, int, Sequence[Row]]:
     offset = (query.page - 1) * query.per_page
     params = {**plan.params, "limit": query.per_page, "offset": offset}
     if not plan.selected and not plan.bit_countable:
         rows = connection.execute(text(plan.combined_sql(query)), params).all()
         facets, total = facets_and_total([row[:2] for row in rows if row.mission_id is None], query)
-        page = sorted((row for row in rows if row.mission_id is not None), key=lambda row: row.position)
-        return facets, total, page
+        ordered = sorted((row for row in rows if row.mission_id is not None), key=lambda row: row.position)
+        return facets, total, ordered
     # Counting apart (from bit strings when possible) lets the page use the domain and kind index.
     facets, total = facets_and_total(_facet_rows(connection, plan, query), query)
     page = connection.execute(text(plan.page_sql(query)), params).all() if offset < total else []

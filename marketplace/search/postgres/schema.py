@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
 from marketplace.search.documents import DAY_PART_SLUGS, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SLOTS
 
@@ -47,7 +47,8 @@ DOCUMENT_INDEX = "search.missions_document_idx"
 # Facet counts from bit strings: one bit per mission id, in blocks of this many ids.
 BLOCK_BITS = 4096
 
-Executor = Session | Connection
+# A connection, a session or the app's scoped session (db.session): all run text() statements.
+Executor = Session | Connection | scoped_session
 
 
 def _sql_array(values: Sequence[str]) -> str:
