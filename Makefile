@@ -10,13 +10,13 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: help serve setup install install-dev geo translations db demo index test test-pg test-browser lint format bench db-check lock clean
+.PHONY: help serve setup install install-dev geo translations db demo index test test-pg test-browser lint typecheck format bench db-check lock clean
 
 help:
 	@echo "make serve     set up everything, then serve http://$(HOST):$(PORT)"
 	@echo "make test      set up everything, then run the whole test suite (SQLite)"
 	@echo "make test-pg   the same suite on PostgreSQL ($(PG_TEST_URL))"
-	@echo "make lint      ruff; make bench: benchmarks; make db-check: migrations"
+	@echo "make lint      ruff; make typecheck: mypy; make bench: benchmarks; make db-check: migrations"
 
 # --- environment -----------------------------------------------------------
 $(BIN)/python:
@@ -79,6 +79,10 @@ test-browser: install-dev geo translations
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy over the engines, services and models (settings and the list in pyproject.toml).
+typecheck: install-dev
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff format .

@@ -40,7 +40,7 @@ def _init_extensions(app: Flask) -> None:
     from marketplace import models  # noqa: F401  (registers every table)
     from marketplace.accounts.access import init_access
     from marketplace.api.cache import init_answer_cache
-    from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
     from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
@@ -48,7 +48,6 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.widgets.page_cache import init_page_cache
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

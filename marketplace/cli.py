@@ -1,12 +1,24 @@
-"""Flask commands: demo data, outbox delivery, account administration."""
+"""Flask commands: demo data, outbox delivery, search, matching, imports, migrations.
+
+Each feature's command group is imported when it is used, not when the app starts: ``flask
+--help`` and every worker's start-up stay free of what the commands need (Flask-Migrate
+imports Alembic, the demo loader its data set).
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from marketplace.config import PROJECT_ROOT
 from marketplace.extensions import db
+
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
 outbox_cli = AppGroup("outbox", help="Deliver queued emails.")
 
@@ -30,17 +42,70 @@ def deliver_outbox(limit: int, loop: bool, interval: float) -> None:
         time.sleep(interval)
 
 
-def register_cli(app: Flask) -> None:
-    from marketplace.associations.cli import missions_cli
-    from marketplace.demo.cli import demo_cli
-    from marketplace.matching.cli import matching_cli
-    from marketplace.search.cli import search_cli
+class LazyGroup(click.Group):
+    """A command group standing for ``module:attribute``, imported on first use.
 
+    Only its name and help are known up front (``flask --help`` needs nothing more); running
+    it (options, ``--help`` and subcommands included) hands the command line to the real group.
+    ``prepare`` runs first, in the app context.
+    """
+
+    def __init__(self, name: str, target: str, *, help: str, prepare: Callable[[], None] | None = None):
+        super().__init__(name=name, help=help)
+        self.target = target
+        self.prepare = prepare
+
+    def real_group(self) -> click.Group:
+        """Import and return the group this one stands for."""
+        if self.prepare is not None:
+            self.prepare()
+        module, attribute = self.target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        return self.real_group().make_context(info_name, args, parent=parent, **extra)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self.real_group().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self.real_group().get_command(ctx, cmd_name)
+
+
+def init_migrations(app: Flask) -> None:
+    """Bind Flask-Migrate to the app (``app.extensions["migrate"]``, read by migrations/env.py)."""
+    if "migrate" not in app.extensions:
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(MIGRATIONS_DIR))
+
+
+# Help texts as the groups themselves say them (a test compares them).
+LAZY_GROUPS = (
+    LazyGroup(
+        "db",
+        "flask_migrate.cli:db",
+        help="Perform database migrations.",
+        prepare=lambda: init_migrations(current_app),
+    ),
+    LazyGroup(
+        "demo",
+        "marketplace.demo.cli:demo_cli",
+        help="Demo data: invented French associations, missions and candidates.",
+    ),
+    LazyGroup("search", "marketplace.search.cli:search_cli", help="Search index maintenance."),
+    LazyGroup("missions", "marketplace.associations.cli:missions_cli", help="Missions: bulk import."),
+    LazyGroup("matching", "marketplace.matching.cli:matching_cli", help="Recommendation engine maintenance."),
+)
+
+
+def register_cli(app: Flask) -> None:
+    """Add the commands to ``flask``; feature groups are imported when used."""
     app.cli.add_command(outbox_cli)
-    app.cli.add_command(demo_cli)
-    app.cli.add_command(search_cli)
-    app.cli.add_command(missions_cli)
-    app.cli.add_command(matching_cli)
+    for group in LAZY_GROUPS:
+        app.cli.add_command(group)
 
     @app.shell_context_processor
     def shell_context() -> dict:

@@ -7,7 +7,6 @@ from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
@@ -41,7 +40,6 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
         cursor.close()
 
 
-migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
@@ -57,7 +55,7 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("locale")
     if chosen in languages:
-        return chosen
+        return str(chosen)
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]

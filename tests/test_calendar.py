@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
+import vobject
 
-from marketplace.calendar.ical import MissionDates, escape_text, fold, render_calendar
+from marketplace.calendar.ical import MissionDates, render_calendar
 from tests.conftest import text_of
 
 LINK = re.compile(r"https?://[^\s<\"]+/calendrier/[0-9a-f]+\.ics")
@@ -17,17 +18,57 @@ LINK = re.compile(r"https?://[^\s<\"]+/calendrier/[0-9a-f]+\.ics")
 # --- the writer (pure) -------------------------------------------------------------------------
 
 
-def test_text_is_escaped_as_rfc_5545_says():
-    assert escape_text('Aide; colis, "repas"\\ soir\nà 18 h') == 'Aide\\; colis\\, "repas"\\\\ soir\\nà 18 h'
+def _mission(**fields) -> MissionDates:
+    values = {
+        "mission_id": 7,
+        "title": "Maraude",
+        "association": "Solidarité Lyon",
+        "location": "Lyon",
+        "url": "https://tremplin.example/missions/7",
+        "schedule": "one_off",
+        "start_date": date(2026, 12, 5),
+        **fields,
+    }
+    return MissionDates(**values)
+
+
+def test_text_is_escaped_and_reads_back_as_typed():
+    title = 'Aide; colis, "repas"\\ soir\nà 18 h'
+    text = render_calendar(
+        [_mission(title=title, location="12 rue de Marseille, 69007 Lyon")],
+        name="Mes missions",
+        now=datetime(2026, 11, 21, 8),
+        domain="t.example",
+    )
+    assert 'SUMMARY:Aide\\; colis\\, "repas"\\\\ soir\\nà 18 h' in text  # RFC 5545 §3.3.11
+    event = vobject.readOne(text).vevent
+    assert event.summary.value == title
+    assert event.location.value == "12 rue de Marseille, 69007 Lyon"
 
 
 def test_long_lines_are_folded_at_75_octets_without_cutting_a_character():
-    line = "SUMMARY:" + "é" * 100
-    folded = fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
-    assert all(part.startswith(" ") for part in parts[1:])
-    assert "".join(part[1:] if index else part for index, part in enumerate(parts)) == line
+    title = "Collecte " + "é" * 100
+    text = render_calendar([_mission(title=title)], name="x", now=datetime(2026, 11, 21), domain="d")
+    lines = text.split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    assert any(line.startswith(" é") for line in lines)  # continuation lines start with a space
+    assert vobject.readOne(text).vevent.summary.value == title
+
+
+def test_weekly_events_keep_paris_time_across_summer_time():
+    weekly = _mission(
+        schedule="recurring",
+        start_date=date(2026, 11, 30),
+        end_date=date(2027, 6, 30),
+        slots=("wed_evening",),
+    )
+    text = render_calendar([weekly], name="x", now=datetime(2026, 11, 21, 8), domain="d")
+    event = vobject.readOne(text).vevent  # an independent reader, using the VTIMEZONE we wrote
+    occurrences = list(event.getrruleset())
+    assert occurrences[0].isoformat() == "2026-12-02T18:00:00+01:00"
+    assert occurrences[-1].isoformat() == "2027-06-30T18:00:00+02:00"
+    assert {occurrence.astimezone(UTC).hour for occurrence in occurrences} == {16, 17}
+    assert len(occurrences) == 31
 
 
 def test_one_off_and_recurring_missions_parse_as_events_with_the_right_dates():

@@ -424,30 +424,6 @@ def test_postgres_facet_codes_decode_to_their_domain_and_kind(app):
         app.config["SEARCH_BACKEND"] = "whoosh"
 
 
-@pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
-def test_postgres_reindex_upgrades_search_tables_of_an_older_schema(app, runner, mission):
-    app.config["SEARCH_BACKEND"] = "postgres"
-    try:
-        services.reindex_all()
-        evening = mission("Veillée contée", day_parts=["evening"])
-        # The version 1 layout: no facet code, one-off missions' weekdays instead of their slots.
-        for statement in (
-            "ALTER TABLE search.missions DROP COLUMN facet",
-            "ALTER TABLE search.missions DROP COLUMN day_slots",
-            "ALTER TABLE search.missions ADD COLUMN weekdays integer NOT NULL DEFAULT 0",
-            "ALTER TABLE search.missions ALTER COLUMN weekdays DROP DEFAULT",
-            "COMMENT ON SCHEMA search IS 'tremplin-search 1'",
-        ):
-            db.session.execute(text(statement))
-        db.session.commit()
-        assert runner.invoke(args=["search", "reindex"]).exit_code == 0
-        result = services.search(SearchQuery(q="veillee", slots=("wed_evening",)))
-        assert ids(result) == [evening.id] and result.facets["domain"] == {"education": 1}
-        assert ids(services.search(SearchQuery(q="veillee", slots=("wed_morning",)))) == []
-    finally:
-        app.config["SEARCH_BACKEND"] = "whoosh"
-
-
 def test_postgres_backend_refuses_another_database(app):
     if is_postgres():
         pytest.skip("runs on SQLite only")

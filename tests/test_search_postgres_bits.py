@@ -14,8 +14,10 @@ import pytest
 from sqlalchemy import text
 
 from marketplace.extensions import db
-from marketplace.search import postgres, services
+from marketplace.search import services
 from marketplace.search.documents import SearchQuery
+from marketplace.search.postgres import query as pg_query
+from marketplace.search.postgres import schema
 from tests.conftest import is_postgres
 
 pytestmark = pytest.mark.skipif(not is_postgres(), reason="the search schema is PostgreSQL's")
@@ -75,8 +77,8 @@ def stored_bits_differ_from_a_fresh_computation() -> list:
     )
     differences = []
     for stored, fresh in (
-        (stored_words, postgres.word_bits_select()),
-        (stored_facets, postgres.facet_bits_select()),
+        (stored_words, schema.word_bits_select()),
+        (stored_facets, schema.facet_bits_select()),
     ):
         differences += db.session.execute(text(f"({stored}) EXCEPT ({fresh})")).all()
         differences += db.session.execute(text(f"({fresh}) EXCEPT ({stored})")).all()
@@ -84,9 +86,9 @@ def stored_bits_differ_from_a_fresh_computation() -> list:
 
 
 def counts_from_bits_and_rows(query: SearchQuery) -> tuple[dict, dict]:
-    plan = postgres._Plan.build(query)
+    plan = pg_query._Plan.build(query)
     assert plan.bit_countable
-    lexemes = postgres.word_lexemes(db.session, plan.words)
+    lexemes = pg_query.word_lexemes(db.session, plan.words)
     assert lexemes is not None
     sql, params = plan.bit_facets_sql(query, lexemes)
     from_bits = {code: count for code, count in db.session.execute(text(sql), params) if count}
@@ -136,7 +138,7 @@ def test_bit_counts_equal_row_counts_after_every_kind_of_write(make, corpus):
 def test_searches_answered_from_bits_equal_those_counted_over_rows(corpus, monkeypatch):
     queries = [*QUERIES, *(SearchQuery(q=query.q, page=2, per_page=2) for query in QUERIES)]
     from_bits = [services.search(query) for query in queries]
-    monkeypatch.setattr(postgres, "word_lexemes", lambda connection, words: None)
+    monkeypatch.setattr(pg_query, "word_lexemes", lambda connection, words: None)
     from_rows = [services.search(query) for query in queries]
     assert from_bits == from_rows
     assert sum(result.total for result in from_bits) > 0
@@ -160,12 +162,12 @@ def test_queries_bits_cannot_answer_count_over_rows(postgres_backend):
         SearchQuery(q="jardin", date_from=datetime(2030, 1, 1).date()),
         SearchQuery(q=""),
     ):
-        assert not postgres._Plan.build(query).bit_countable, query
-    assert postgres.word_lexemes(db.session, ["jardin", "aide-devoirs"]) == [
+        assert not pg_query._Plan.build(query).bit_countable, query
+    assert pg_query.word_lexemes(db.session, ["jardin", "aide-devoirs"]) == [
         ["jardin"],
         ["aid", "aide-devoir", "devoir"],
     ]
-    assert postgres.word_lexemes(db.session, ["jardin", "le"]) is None  # a stop word to PostgreSQL
+    assert pg_query.word_lexemes(db.session, ["jardin", "le"]) is None  # a stop word to PostgreSQL
 
 
 def test_rebuild_and_truncate_keep_the_bits_in_step(corpus):
@@ -181,7 +183,7 @@ def test_rebuild_and_truncate_keep_the_bits_in_step(corpus):
 
 def test_concurrent_updates_of_missions_in_one_block_do_not_deadlock(app, corpus):
     first, second = corpus[0].id, corpus[1].id
-    assert first // postgres.BLOCK_BITS == second // postgres.BLOCK_BITS
+    assert first // schema.BLOCK_BITS == second // schema.BLOCK_BITS
     db.session.commit()
     # Each round one description loses its 150 "x" words and gains the "z" ones while the other does
     # the reverse: locking removals before additions, each would wait for the other's rows.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
@@ -15,7 +15,7 @@ from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.networks.models import NetworkMember
 from marketplace.search import services as search
-from marketplace.search.documents import SearchQuery
+from marketplace.search.documents import DOMAIN_SLUGS, SearchQuery
 from marketplace.widgets import services
 from marketplace.widgets.models import Widget, WidgetDailyStat
 from tests.conftest import text_of
@@ -373,23 +373,42 @@ def test_statistics_page_shows_the_totals(client, auth, make, world):
 # --- the Atom feed --------------------------------------------------------------------------------
 
 
+def _rfc3339(value: str) -> datetime:
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    assert moment.tzinfo is not None, value  # RFC 4287 §3.3: a date-time with its offset
+    return moment
+
+
+def _one(element, tag: str):
+    found = element.findall(f"{ATOM}{tag}")
+    assert len(found) == 1, tag  # RFC 4287 §4.1.1, §4.1.2: exactly one id, title, updated
+    return found[0]
+
+
 def test_atom_feed_is_valid_and_lists_the_widget_missions(client, make, world):
     widget = make.widget(world["network"], members_only=True)
     response = client.get(f"/widget/{widget.public_id}/atom.xml")
     assert response.headers["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.data)  # noqa: S314 (our own feed)
     assert feed.tag == f"{ATOM}feed"
-    assert feed.find(f"{ATOM}id").text.endswith(f"/widget/{widget.public_id}/atom.xml")
-    assert feed.find(f"{ATOM}title").text
-    assert feed.find(f"{ATOM}updated").text.endswith("Z")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == widget.language
+    assert _one(feed, "id").text.endswith(f"/widget/{widget.public_id}/atom.xml")
+    assert _one(feed, "title").text
+    _rfc3339(_one(feed, "updated").text)
     assert feed.find(f"{ATOM}author/{ATOM}name").text == "Maison des associations de Lyon"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links["self"].endswith(f"/widget/{widget.public_id}/atom.xml")
+    assert links["alternate"].endswith(f"/widget/{widget.public_id}")
     entries = feed.findall(f"{ATOM}entry")
-    assert {entry.find(f"{ATOM}title").text for entry in entries} == {"Jardinage partagé", "Tri de livres"}
+    assert {_one(entry, "title").text for entry in entries} == {"Jardinage partagé", "Tri de livres"}
     for entry in entries:
-        assert entry.find(f"{ATOM}id").text.startswith("http://localhost/missions/")
-        assert entry.find(f"{ATOM}updated").text
-        link = entry.find(f"{ATOM}link").get("href")
-        assert link.startswith(f"http://localhost/widget/{widget.public_id}/go/")
+        _rfc3339(_one(entry, "updated").text)
+        assert _one(entry, "id").text.startswith("http://localhost/missions/")
+        link = entry.find(f"{ATOM}link")
+        assert link.get("rel", "alternate") == "alternate"  # RFC 4287 §4.2.7.2: no rel means alternate
+        assert link.get("href").startswith(f"http://localhost/widget/{widget.public_id}/go/")
+        assert entry.find(f"{ATOM}category").get("term") in DOMAIN_SLUGS
+        assert entry.find(f"{ATOM}summary").text.startswith(entry.find(f"{ATOM}author/{ATOM}name").text)
 
 
 def test_atom_feed_escapes_titles(client, make, world):

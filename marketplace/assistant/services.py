@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from marketplace.accounts.models import User
 from marketplace.accounts.validation import normalize_email
@@ -278,7 +278,7 @@ def _visible_to(user: User):
         return query
     if user.role == "network_admin":
         return query.where(AccompanimentRequest.network_id.in_(administered_network_ids(user)))
-    return query.where(False)
+    return query.where(false())
 
 
 def requests_for(user: User, *, without_network: bool = False, status: str | None = None) -> list:

@@ -474,7 +474,7 @@ class AssociationFinder:
                 ASSOCIATION_FIELD, _l("Several associations have this name: rename one of them.")
             )
         if ids:
-            return db.session.get(Association, ids[0])
+            return db.session.get_one(Association, ids[0])
         if not self.create_missing:
             raise _LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
         return _new_association(row)
@@ -606,7 +606,8 @@ def _begin_outer_transaction() -> None:
     # pysqlite does not open a transaction before SAVEPOINT, so the first RELEASE would commit.
     # Opening it explicitly keeps "commit once at the end" true on SQLite as on PostgreSQL.
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    driver = connection.connection.dbapi_connection
+    if connection.dialect.name == "sqlite" and driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN")
 
 

@@ -10,11 +10,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from marketplace.accounts.models import User
 from marketplace.accounts.services import find_user_by_email
@@ -199,7 +200,7 @@ def accept_invitation(token: str, *, user: User, now: datetime | None = None) ->
         .values(accepted_at=now, accepted_by_id=user.id)
         .execution_options(synchronize_session=False)
     )
-    if used.rowcount != 1:
+    if cast(CursorResult, used).rowcount != 1:
         raise InvitationUnusable(_l("This invitation has already been used. Sign in to reach the team."))
     db.session.refresh(invitation)
     membership = Membership(user=user, association=invitation.association, role="member")

@@ -1,15 +1,22 @@
-"""A small iCalendar (RFC 5545) writer: events in, text out. No Flask, no database.
+"""The volunteer's calendar as iCalendar (RFC 5545), written by the ``icalendar`` library.
 
 One-off missions become all-day events over their dates; recurring missions become one
 weekly event per time slot (``RRULE:FREQ=WEEKLY``) at the slot's usual hours, in Paris time.
+The library escapes, folds and writes the Paris VTIMEZONE from ``zoneinfo`` (the ``tzdata``
+rules), covering the calendar's dates. No Flask, no database.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from marketplace.reference.slugs import DAY_SLUGS
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODUCT_ID = "-//Tremplin//Missions//FR"
 TIMEZONE = "Europe/Paris"
@@ -20,27 +27,9 @@ DAY_PART_HOURS: dict[str, tuple[time, time]] = {
     "evening": (time(18), time(21)),
 }
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # index == date.weekday()
-MAX_LINE_OCTETS = 75
-# Europe/Paris since 1996: CET in winter, CEST from the last Sunday of March to the last of October.
-PARIS_TIMEZONE_LINES = (
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TIMEZONE}",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-)
+# Weekly events without an end date go on: the VTIMEZONE covers this long after today
+# (subscribed calendars are fetched again long before that).
+OPEN_ENDED_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -59,122 +48,121 @@ class MissionDates:
     first_day: date | None = None  # recurring: the first week to show (the start, or acceptance)
 
 
-def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+@dataclass(frozen=True)
+class WeeklySlot:
+    """One weekly event of a recurring mission: its first occurrence and its last day."""
 
-
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character."""
-    pieces: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = MAX_LINE_OCTETS if not pieces else MAX_LINE_OCTETS - 1  # continuations start with a space
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%SZ")
-
-
-def _day(value: date) -> str:
-    return value.strftime("%Y%m%d")
-
-
-def _local(day: date, at: time) -> str:
-    return datetime.combine(day, at).strftime("%Y%m%dT%H%M%S")
+    slot: str
+    starts: datetime  # in Paris time
+    ends: datetime
+    weekday: int
+    until: date | None
 
 
 def first_weekday_on_or_after(start: date, weekday: int) -> date:
+    """The first date on or after ``start`` that falls on ``weekday`` (Monday = 0)."""
     return start + timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def _common(mission: MissionDates, uid: str, stamp: str) -> list[str]:
-    return [
-        f"UID:{uid}",
-        f"DTSTAMP:{stamp}",
-        f"SUMMARY:{escape_text(mission.title)}",
-        f"DESCRIPTION:{escape_text(f'{mission.association} — {mission.url}')}",
-        f"LOCATION:{escape_text(mission.location)}",
-        f"URL:{mission.url}",
-    ]
-
-
-def one_off_event(mission: MissionDates, *, stamp: str, domain: str) -> list[str]:
-    """An all-day event from the start date to the end date (DTEND is exclusive)."""
-    if mission.start_date is None:
-        return []
-    last = mission.end_date or mission.start_date
-    return [
-        "BEGIN:VEVENT",
-        *_common(mission, f"mission-{mission.mission_id}@{domain}", stamp),
-        f"DTSTART;VALUE=DATE:{_day(mission.start_date)}",
-        f"DTEND;VALUE=DATE:{_day(last + timedelta(days=1))}",
-        "END:VEVENT",
-    ]
-
-
-def recurring_events(mission: MissionDates, *, stamp: str, domain: str) -> list[str]:
-    """One weekly event per slot, from the first matching day until the end date, if any."""
+def weekly_slots(mission: MissionDates) -> list[WeeklySlot]:
+    """The weekly events of a recurring mission, from the first matching day until its end."""
     start = mission.first_day or mission.start_date
     if start is None:
         return []
-    lines: list[str] = []
+    paris = ZoneInfo(TIMEZONE)
+    found = []
     for slot in mission.slots:
         day_slug, _, part = slot.partition("_")
         if day_slug not in DAY_SLUGS or part not in DAY_PART_HOURS:
             continue
         weekday = DAY_SLUGS.index(day_slug)
         day = first_weekday_on_or_after(start, weekday)
+        if mission.end_date is not None and day > mission.end_date:
+            continue
         begins, ends = DAY_PART_HOURS[part]
-        rule = f"RRULE:FREQ=WEEKLY;BYDAY={RRULE_DAYS[weekday]}"
-        if mission.end_date is not None:
-            if day > mission.end_date:
-                continue
-            # UNTIL in UTC (required with a TZID start): the end day's last hour is late enough.
-            rule += f";UNTIL={_day(mission.end_date)}T235959Z"
-        lines += [
-            "BEGIN:VEVENT",
-            *_common(mission, f"mission-{mission.mission_id}-{slot}@{domain}", stamp),
-            f"DTSTART;TZID={TIMEZONE}:{_local(day, begins)}",
-            f"DTEND;TZID={TIMEZONE}:{_local(day, ends)}",
-            rule,
-            "END:VEVENT",
-        ]
-    return lines
+        found.append(
+            WeeklySlot(
+                slot=slot,
+                starts=datetime.combine(day, begins, tzinfo=paris),
+                ends=datetime.combine(day, ends, tzinfo=paris),
+                weekday=weekday,
+                until=mission.end_date,
+            )
+        )
+    return found
+
+
+def _event(mission: MissionDates, uid: str, stamp: datetime) -> Event:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", mission.title)
+    event.add("description", f"{mission.association} — {mission.url}")
+    event.add("location", mission.location)
+    event.add("url", mission.url)
+    return event
+
+
+def one_off_event(mission: MissionDates, *, stamp: datetime, domain: str) -> Event | None:
+    """An all-day event from the start date to the end date (DTEND is exclusive)."""
+    if mission.start_date is None:
+        return None
+    event = _event(mission, f"mission-{mission.mission_id}@{domain}", stamp)
+    event.add("dtstart", mission.start_date)
+    event.add("dtend", (mission.end_date or mission.start_date) + timedelta(days=1))
+    return event
+
+
+def recurring_events(mission: MissionDates, *, stamp: datetime, domain: str) -> list[Event]:
+    """One weekly event per slot, from the first matching day until the end date, if any."""
+    events = []
+    for weekly in weekly_slots(mission):
+        event = _event(mission, f"mission-{mission.mission_id}-{weekly.slot}@{domain}", stamp)
+        event.add("dtstart", weekly.starts)
+        event.add("dtend", weekly.ends)
+        rule: dict[str, object] = {"freq": "weekly", "byday": RRULE_DAYS[weekly.weekday]}
+        if weekly.until is not None:
+            # UNTIL in UTC (required with a TZID start): the end day's last second is late enough.
+            rule["until"] = datetime.combine(weekly.until, time(23, 59, 59), tzinfo=UTC)
+        event.add("rrule", rule)
+        events.append(event)
+    return events
+
+
+def _timezone_span(missions: list[MissionDates], today: date) -> tuple[date, date]:
+    """The dates the Paris VTIMEZONE must describe: every recurring event, open-ended ones for years."""
+    starts, ends = [today], [today]
+    for mission in missions:
+        for weekly in weekly_slots(mission) if mission.schedule == "recurring" else []:
+            starts.append(weekly.starts.date())
+            ends.append(weekly.until or today + timedelta(days=365 * OPEN_ENDED_YEARS))
+    return min(starts), max(ends) + timedelta(days=1)
 
 
 def render_calendar(missions: list[MissionDates], *, name: str, now: datetime, domain: str) -> str:
-    """The whole VCALENDAR, CRLF line endings, lines folded at 75 octets."""
-    stamp = _stamp(now)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT_ID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        f"X-WR-TIMEZONE:{TIMEZONE}",
-        *PARIS_TIMEZONE_LINES,
-    ]
+    """The whole VCALENDAR as text (CRLF line endings, lines folded at 75 octets)."""
+    # Imported here: the library takes a noticeable share of a worker's start-up, and only
+    # calendar subscriptions need it.
+    from icalendar import Calendar
+
+    stamp = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
     for mission in missions:
         if mission.schedule == "recurring":
-            lines += recurring_events(mission, stamp=stamp, domain=domain)
+            events = recurring_events(mission, stamp=stamp, domain=domain)
         else:
-            lines += one_off_event(mission, stamp=stamp, domain=domain)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            one_off = one_off_event(mission, stamp=stamp, domain=domain)
+            events = [one_off] if one_off is not None else []
+        for event in events:
+            calendar.add_component(event)
+    first, last = _timezone_span(missions, stamp.date())
+    calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar.to_ical().decode("utf-8")

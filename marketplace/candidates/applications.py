@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from typing import cast
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import CursorResult, Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -160,7 +161,8 @@ def _open_transaction() -> None:
     connection = db.session.connection()
     if connection.dialect.name != "sqlite":
         return
-    if not connection.connection.driver_connection.in_transaction:
+    driver = connection.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -180,7 +182,7 @@ def _set_status(application: Application, *, expected: tuple[str, ...], to: str,
         .values(status=to, updated_at=utcnow(), **values)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if cast(CursorResult, result).rowcount != 1:
         raise StaleApplication()
 
 
@@ -191,7 +193,7 @@ def _take_seat(mission: Mission) -> None:
         .values(seats_taken=Mission.seats_taken + 1)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if cast(CursorResult, result).rowcount != 1:
         raise MissionFull()
     # A bulk UPDATE escapes the ORM's change tracking: tell the change pipeline (seats left).
     mark_changed(db.session, missions=[mission.id])

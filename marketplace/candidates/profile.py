@@ -418,6 +418,7 @@ def _apply(profile: CandidateProfile, clean: CleanProfile) -> None:
     profile.city = place.name if place else ""
     profile.lat = place.lat if place else None
     profile.lon = place.lon if place else None
+    assert data.radius_km is not None  # validated above
     profile.radius_km = data.radius_km
     profile.remote_ok = data.remote_ok
     profile.slots = data.slots

@@ -78,9 +78,9 @@ def missions_by_status() -> dict[str, int]:
 
 def distance_from_home(mission: Mission, user: User | None) -> float | None:
     """Kilometres between a signed-in volunteer's home place and the mission, when both are known."""
-    from marketplace.reference.geo import distance_km
+    from marketplace.reference.distance import haversine_km
 
     profile = getattr(user, "profile", None) if user is not None and user.is_authenticated else None
-    if profile is None or profile.lat is None or mission.lat is None or mission.remote:
+    if profile is None or profile.lat is None or mission.lat is None or mission.lon is None or mission.remote:
         return None
-    return distance_km(profile.lat, profile.lon, mission.lat, mission.lon)
+    return haversine_km(profile.lat, profile.lon, mission.lat, mission.lon)

@@ -99,7 +99,9 @@ def networks_for_association(association: Association) -> list[NetworkChoice]:
             select(NetworkMember.network_id, NetworkMember.status).where(
                 NetworkMember.association_id == association.id
             )
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     networks = db.session.scalars(select(Network).order_by(Network.name, Network.id))
     return [
@@ -270,7 +272,9 @@ def territory_figures(network: Network) -> TerritoryFigures:
     published = db.session.scalar(select(func.count(Mission.id)).where(in_territory, Mission.is_listed))
     applications = select(Application).join(Mission).where(in_territory).subquery()
     by_status = dict(
-        db.session.execute(select(applications.c.status, func.count()).group_by(applications.c.status)).all()
+        db.session.execute(select(applications.c.status, func.count()).group_by(applications.c.status))
+        .tuples()
+        .all()
     )
     volunteers = db.session.scalar(select(func.count(func.distinct(applications.c.candidate_id))))
     return TerritoryFigures(

@@ -22,7 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marketplace.reference.geo import COLUMNS, DEFAULT_PATH, distance_km, normalize_name
+from marketplace.reference.distance import haversine_km
+from marketplace.reference.geo import COLUMNS, DEFAULT_PATH, normalize_name
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_COMMUNES = PROJECT_ROOT / "node_modules/@etalab/decoupage-administratif/data/communes.json"
@@ -246,7 +247,7 @@ def _scored_pairs(communes: list[Commune], geonames: GeoNames) -> list[_Pair]:
     for commune in communes:
         centre = centres.get(commune.departement)
         for tier, place in candidates[commune.insee]:
-            away = distance_km(centre[0], centre[1], place.lat, place.lon) if centre else 0.0
+            away = haversine_km(centre[0], centre[1], place.lat, place.lon) if centre else 0.0
             if commune.metropolitan and away > MAX_KM_FROM_DEPARTEMENT:
                 continue
             size_gap = abs(math.log((place.population + 1) / (commune.population + 1)))
@@ -285,7 +286,7 @@ def _inconsistent(chosen: dict[str, _Pair]) -> set[tuple[str, int]]:
         if not neighbours:
             return False
         centre = _median_points({"": list(neighbours.values())})[""]
-        return distance_km(centre[0], centre[1], pair.place.lat, pair.place.lon) > MAX_KM_FROM_POSTCODE
+        return haversine_km(centre[0], centre[1], pair.place.lat, pair.place.lon) > MAX_KM_FROM_POSTCODE
 
     # Least trusted first, so that of two communes contradicting each other the weaker one goes.
     for pair in sorted(filter(too_far, chosen.values()), key=lambda pair: pair.rank, reverse=True):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -18,9 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from marketplace.reference.distance import haversine_km
+
+# The one haversine (reference.distance), under the name callers of this module know.
+distance_km = haversine_km
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "communes.json"
 COLUMNS = ("insee", "name", "postcode", "departement", "lat", "lon", "population", "approximate")
-EARTH_RADIUS_KM = 6371.0088
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _POSTCODE = re.compile(r"^\d{5}$")
@@ -90,28 +93,6 @@ def departement_for_postcode(postcode: str) -> str | None:
     if code[:2] in ("97", "98"):
         return code[:3]
     return code[:2]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
-    """(min_lat, max_lat, min_lon, max_lon) enclosing every point within radius_km."""
-    angular = radius_km / EARTH_RADIUS_KM
-    dlat = math.degrees(angular)
-    min_lat, max_lat = lat - dlat, lat + dlat
-    cos_lat = math.cos(math.radians(lat))
-    if min_lat <= -90 or max_lat >= 90 or math.sin(angular) >= cos_lat:
-        return max(min_lat, -90.0), min(max_lat, 90.0), -180.0, 180.0
-    # The widest longitude is reached poleward of the centre, hence asin rather than angular / cos(lat).
-    dlon = math.degrees(math.asin(math.sin(angular) / cos_lat))
-    return min_lat, max_lat, lon - dlon, lon + dlon
 
 
 def _rank(place: Place) -> tuple[int, str, str, str]:

@@ -1,8 +1,9 @@
-"""Plain values exchanged with the search engine: what is indexed, asked and returned.
+"""Plain values exchanged with the search engines: what is indexed, asked and returned.
 
 No Flask or SQLAlchemy here: services build ``MissionDocument`` objects from missions and
 views build a ``SearchQuery`` from the request. The vocabulary comes from the plain
-``marketplace.reference.slugs``.
+``marketplace.reference.slugs``. The constants both backends (Whoosh and PostgreSQL) share
+live here too, so that neither imports the other.
 """
 
 from __future__ import annotations
@@ -22,6 +23,17 @@ from marketplace.reference.slugs import (
 
 SORTS: tuple[str, ...] = ("relevance", "date", "distance")
 MAX_PER_PAGE = 100
+# Both backends: the width of a description's highlighted snippet, and what an age range means.
+SNIPPET_CHARS = 200
+NO_MAX_AGE = 255  # a mission without an upper age limit
+AGE_BOUNDS: dict[str, tuple[int, int]] = {
+    "16-17": (16, 16),
+    "18-25": (18, 25),
+    "26-35": (26, 35),
+    "36-50": (36, 50),
+    "51-65": (51, 65),
+    "66+": (66, NO_MAX_AGE),
+}  # "16-17" only fits missions open from 16: min_age <= 16
 
 
 def _unknown(values: tuple[str, ...], allowed: tuple[str, ...]) -> list[str]:

@@ -39,11 +39,15 @@ from whoosh.query import Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from marketplace.reference.distance import bounding_box, haversine_km_array, longitudes_wrap
 from marketplace.search import analysis
 from marketplace.search.documents import (
+    AGE_BOUNDS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
+    NO_MAX_AGE,
     SLOTS,
+    SNIPPET_CHARS,
     MissionDocument,
     SearchHit,
     SearchQuery,
@@ -57,25 +61,13 @@ FIELD_BOOSTS = {"title": 3.0, "skills": 2.0, "description": 1.0}
 # BM25: titles and skill lists are short, so their length matters less than a description's.
 BM25_K1 = 1.2
 BM25_B = {"title": 0.5, "skills": 0.3, "description": 0.75}
-SNIPPET_CHARS = 200
 WRITER_LIMIT_MB = 256
 WRITE_LOCK_TIMEOUT_S = 30.0
-EARTH_RADIUS_KM = 6371.0088
-KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 
 FLAG_REMOTE, FLAG_RECURRING, FLAG_LOCATED = 1, 2, 4
-NO_MAX_AGE = 255
 DOMAIN_CODES = {slug: code for code, slug in enumerate(DOMAIN_SLUGS)}
 KIND_CODES = {slug: code for code, slug in enumerate(MISSION_KIND_SLUGS)}
 SLOT_BITS = {slot: 1 << bit for bit, slot in enumerate(SLOTS)}
-AGE_BOUNDS = {
-    "16-17": (16, 16),
-    "18-25": (18, 25),
-    "26-35": (26, 35),
-    "36-50": (36, 50),
-    "51-65": (51, 65),
-    "66+": (66, NO_MAX_AGE),
-}  # "16-17" only fits missions open from 16: min_age <= 16
 
 # One fixed-size record per mission (struct codes), read back as a NumPy table. When changing
 # this layout, also rename the ``meta`` field (META_FIELD: meta2, meta3, ...): rebuild()
@@ -102,6 +94,7 @@ META_FIELDS = (
 )
 META = struct.Struct("<" + "".join(code for _, code in META_FIELDS))  # little-endian, packed
 META_DTYPE = np.dtype([(name, "<" + code) for name, code in META_FIELDS])
+META_NAMES = tuple(name for name, _ in META_FIELDS)
 assert META.size == META_DTYPE.itemsize
 
 
@@ -322,7 +315,7 @@ class _State:
 def _segment_table(reader: IndexReader) -> dict[str, np.ndarray]:
     raw = _column_bytes(reader, META_FIELD, META.size)
     table = np.frombuffer(raw, dtype=META_DTYPE)
-    return {name: np.ascontiguousarray(table[name]) for name in META_DTYPE.names}
+    return {name: np.ascontiguousarray(table[name]) for name in META_NAMES}
 
 
 def _live_mask(reader: IndexReader) -> np.ndarray:
@@ -363,21 +356,11 @@ def _text_scores(state: _State, terms: list[str]) -> tuple[np.ndarray, np.ndarra
     return scores, matched
 
 
-def haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances in km from (lat, lon) to each point."""
-    phi1, phi2 = math.radians(lat), np.radians(lats)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = np.radians(lons - lon) / 2
-    a = np.sin(half_dphi) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-
-
 def _bounding_box(table: dict[str, np.ndarray], lat: float, lon: float, radius_km: float) -> np.ndarray:
-    dlat = radius_km / KM_PER_DEGREE
-    inside = np.abs(table["lat"] - lat) <= dlat  # NaN (no location) compares False
-    dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 1e-6))
-    if dlon < 180 and lon - dlon >= -180 and lon + dlon <= 180:
-        inside &= np.abs(table["lon"] - lon) <= dlon
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius_km)
+    inside = (table["lat"] >= min_lat) & (table["lat"] <= max_lat)  # NaN (no location) compares False
+    if not longitudes_wrap(min_lon, max_lon):
+        inside &= (table["lon"] >= min_lon) & (table["lon"] <= max_lon)
     return inside
 
 
@@ -385,6 +368,8 @@ class _Distances:
     """Distances from the query point, computed only for the missions that need one."""
 
     def __init__(self, state: _State, query: SearchQuery) -> None:
+        if query.lat is None or query.lon is None:
+            raise ValueError("distances need a reference point")
         self.table = state.table
         self.lat, self.lon = query.lat, query.lon
         self.values = np.full(state.size, np.nan)
@@ -395,7 +380,7 @@ class _Distances:
         todo = docnums[~self.known[docnums]]
         if todo.size:
             lats, lons = self.table["lat"][todo], self.table["lon"][todo]
-            self.values[todo] = haversine_km(self.lat, self.lon, lats, lons)
+            self.values[todo] = haversine_km_array(lats, lons, self.lat, self.lon)
             self.known[todo] = True
         return self.values[docnums]
 
@@ -468,7 +453,7 @@ def _filter_masks(
         base = base & _dates_mask(table, query.date_from, query.date_to)
     if query.radius_km is not None and distances is not None:
         # Bounding box on the columns first, then the exact distance for what is left.
-        nearby = base & _bounding_box(table, query.lat, query.lon, query.radius_km)
+        nearby = base & _bounding_box(table, distances.lat, distances.lon, query.radius_km)
         candidates = np.flatnonzero(nearby)
         within = np.zeros(state.size, dtype=bool)
         within[candidates[distances.ensure(candidates) <= query.radius_km]] = True
@@ -788,10 +773,10 @@ class MissionIndex:
             lives.append(_live_mask(leaf))
         self._segments = seen  # forget merged-away segments
         if tables:
-            table = {name: np.concatenate([t[name] for t in tables]) for name in META_DTYPE.names}
+            table = {name: np.concatenate([t[name] for t in tables]) for name in META_NAMES}
             live = np.concatenate(lives)
         else:
-            table = {name: np.empty(0, dtype=META_DTYPE[name]) for name in META_DTYPE.names}
+            table = {name: np.empty(0, dtype=META_DTYPE[name]) for name in META_NAMES}
             live = np.empty(0, dtype=bool)
         live_count = int(live.sum())
         avg_length = {

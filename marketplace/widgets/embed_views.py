@@ -22,6 +22,8 @@ from flask import (
 )
 from flask.sessions import SessionInterface
 from flask_babel import force_locale
+from flask_babel import gettext as _
+from jinja2.filters import do_truncate
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from marketplace.accounts.access import public
@@ -33,6 +35,7 @@ from marketplace.extensions import db, limiter
 from marketplace.models_base import utcnow
 from marketplace.reference.vocabularies import DOMAINS, label_for
 from marketplace.widgets import page_cache, services
+from marketplace.widgets.feed import Feed, FeedEntry, atom_xml
 from marketplace.widgets.models import Widget
 from marketplace.widgets.rendering import colour_style, embeddable_csp, frame_ancestors, render_page
 
@@ -177,14 +180,32 @@ def feed(public_id: str):
     return response
 
 
-def _feed_xml(widget: Widget) -> str:
+def _feed_xml(widget: Widget) -> bytes:
     with force_locale(widget.language):
         missions = services.feed_missions(widget)
         newest = (mission.published_at or mission.updated_at for mission in missions)
-        return render_template(
-            "widgets/atom.xml",
-            widget=widget,
-            missions=missions,
+        feed = Feed(
+            id=url_for("widget.feed", public_id=widget.public_id, _external=True),
+            page=url_for("widget.page", public_id=widget.public_id, _external=True),
+            title=f"{_('Volunteer missions')} · {widget.network.name}",
+            author=widget.network.name,
+            language=widget.language,
             updated=max(newest, default=widget.updated_at or utcnow()),
-            domain_label=lambda slug: label_for(DOMAINS, slug),
         )
+        return atom_xml(feed, [_feed_entry(widget, mission) for mission in missions])
+
+
+def _feed_entry(widget: Widget, mission: Mission) -> FeedEntry:
+    where = _("Remote") if mission.remote else f"{mission.city} ({mission.postcode})"
+    # The same cut as the page's: Jinja's truncate filter (400 characters, at a word).
+    description = do_truncate(current_app.jinja_env, mission.description, 400)
+    return FeedEntry(
+        id=url_for("main.mission", mission_id=mission.id, _external=True),
+        title=mission.title,
+        updated=mission.published_at or mission.updated_at,
+        link=url_for("widget.go", public_id=widget.public_id, mission_id=mission.id, _external=True),
+        author=mission.association.name,
+        category=mission.domain,
+        category_label=str(label_for(DOMAINS, mission.domain)),
+        summary=f"{mission.association.name} · {where} — {description}",
+    )

@@ -227,7 +227,7 @@ def widget_by_public_id(public_id: str) -> Widget:
 
 def search_args(widget: Widget, *, q: str = "", page: str = "") -> MultiDict:
     """The main search's parameters for this widget's filters plus the visitor's words and page."""
-    args = MultiDict()
+    args: MultiDict[str, str] = MultiDict()
     for slug in widget.domains or ():
         args.add("domain", slug)
     for slug in widget.kinds or ():

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
+from marketplace.reference.distance import haversine_km
 from marketplace.reference.geo import (
     DEFAULT_PATH,
     GeoIndex,
-    bounding_box,
     departement_for_postcode,
-    distance_km,
     get_geo_index,
     normalize_name,
 )
@@ -28,7 +25,6 @@ ROWS = [
     ["01306", "Romans", "01400", "01", 46.13, 5.03, 500, 1],
     ["2A004", "Ajaccio", "20000", "2A", 41.91886, 8.73812, 76320, 0],
 ]
-PARIS, LYON = (48.8566, 2.3522), (45.764, 4.8357)
 SHARED_01400 = ["Châtillon-sur-Chalaronne", "L'Abergement-Clémenciat", "Romans"]
 
 
@@ -122,37 +118,6 @@ def test_departement_for_postcode(postcode: str, expected: str | None) -> None:
     assert departement_for_postcode(postcode) == expected
 
 
-def test_distance_km() -> None:
-    assert distance_km(*PARIS, *LYON) == pytest.approx(392, abs=3)
-    assert distance_km(*LYON, *PARIS) == pytest.approx(distance_km(*PARIS, *LYON))
-    assert distance_km(*PARIS, *PARIS) == 0
-
-
-def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
-    phi, lam, theta, d = math.radians(lat), math.radians(lon), math.radians(bearing), km / 6371.0088
-    phi2 = math.asin(math.sin(phi) * math.cos(d) + math.cos(phi) * math.sin(d) * math.cos(theta))
-    lam2 = lam + math.atan2(
-        math.sin(theta) * math.sin(d) * math.cos(phi), math.cos(d) - math.sin(phi) * math.sin(phi2)
-    )
-    return math.degrees(phi2), math.degrees(lam2)
-
-
-@pytest.mark.parametrize(
-    ("lat", "lon", "radius"), [(*PARIS, 30), (*LYON, 150), (-21.1, 55.5, 10), (64.0, 10.0, 500)]
-)
-def test_bounding_box_contains_points_at_the_radius(lat: float, lon: float, radius: float) -> None:
-    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius)
-    assert max_lat - min_lat == pytest.approx(2 * radius / 111.195, rel=1e-3)
-    for bearing in range(0, 360, 5):
-        point = _destination(lat, lon, bearing, radius)
-        assert distance_km(lat, lon, *point) == pytest.approx(radius)
-        assert min_lat - 1e-9 <= point[0] <= max_lat + 1e-9 and min_lon - 1e-9 <= point[1] <= max_lon + 1e-9
-
-
-def test_bounding_box_near_a_pole_spans_all_longitudes() -> None:
-    assert bounding_box(89.9, 0.0, 50) == (pytest.approx(89.45, abs=0.01), 90.0, -180.0, 180.0)
-
-
 def test_from_file_explains_a_missing_file(tmp_path) -> None:
     with pytest.raises(FileNotFoundError, match="make geo"):
         GeoIndex.from_file(tmp_path / "communes.json")
@@ -184,7 +149,7 @@ def test_real_lyon_3e_has_its_own_point() -> None:
     city = real.place_for("69003")
     assert arrondissement.insee == "69383" and city.insee == "69123"
     for place in (arrondissement, city):
-        assert distance_km(place.lat, place.lon, 45.76, 4.85) < 1.5 and not place.approximate
+        assert haversine_km(place.lat, place.lon, 45.76, 4.85) < 1.5 and not place.approximate
     assert get_geo_index() is real
 
 
