@@ -305,7 +305,7 @@ def test_an_import_does_not_change_closed_missions_or_go_below_accepted_voluntee
 
 
 def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
-    original = imports._create
+    original = imports.writing._create
 
     def failing_create(association, data, *, by):
         mission = original(association, data, by=by)
@@ -313,7 +313,7 @@ def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
             raise IntegrityError("INSERT", {}, Exception("simulated"))
         return mission
 
-    monkeypatch.setattr(imports, "_create", failing_create)
+    monkeypatch.setattr(imports.writing, "_create", failing_create)
     text = jsonl(
         mission_line(external_id="ok"),
         mission_line(external_id="boom", association={"name": "Association créée puis annulée"}),

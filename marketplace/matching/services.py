@@ -17,8 +17,8 @@ import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from flask import Flask, current_app, has_app_context
 from flask_babel import gettext as _
@@ -47,6 +47,7 @@ from marketplace.matching.render import next_step_sentence, render_reason_lists,
 from marketplace.matching.text import TextModel, mission_text
 from marketplace.models_base import upsert_insert
 from marketplace.notifications.services import notify_user
+from marketplace.reference.slugs import DAY_PART_SLUGS, DAY_SLUGS
 from marketplace.reference.vocabularies import ACTIVE_APPLICATION_STATUSES, DOMAIN_LABELS_FR
 from marketplace.search.services import PENDING_KEY
 
@@ -157,6 +158,9 @@ def facts_from_profile(profile: CandidateProfile, history: Iterable[HistoryItem]
         wanted_kinds=tuple(profile.wanted_kinds or ()),
         about=profile.about or "",
         history=tuple(history),
+        avoid_domains=tuple(profile.avoid_domains or ()),
+        avoid_kinds=tuple(profile.avoid_kinds or ()),
+        avoid_contexts=tuple(profile.avoid_contexts or ()),
     )
 
 
@@ -422,6 +426,7 @@ class MissionRecommendation:
     reasons: list[str]
     reason_codes: list[str]
     distance_km: float | None
+    outside_request: tuple[str, ...] = ()  # ("kind",): a kind the person did not ask for
 
 
 def _published_by_id(ids: list[int]) -> dict[int, Mission]:
@@ -447,6 +452,7 @@ def _with_missions(recommendations: list[Recommendation]) -> list[MissionRecomme
             reasons=reasons,
             reason_codes=[reason.code for reason in item.reasons],
             distance_km=item.distance_km,
+            outside_request=item.outside_request,
         )
         for item, reasons in zip(kept, sentences, strict=True)
     ]
@@ -456,10 +462,92 @@ def recommend_for_facts(
     facts: CandidateFacts, *, limit: int = 10, exclude: Collection[int] = (), next_step_only: bool = False
 ) -> list[MissionRecommendation]:
     """Best published missions for these facts (a profile or anonymous answers)."""
-    found = current_engine().recommend(
-        facts, limit=limit, today=date.today(), exclude=exclude, next_step_only=next_step_only
-    )
+    found = _recommend(current_engine(), facts, limit, exclude=exclude, next_step_only=next_step_only)
     return _with_missions(found)
+
+
+# The dashboard, the assistant and the API show the missions a person could attend only at other
+# hours apart from the main list, and only when that list is short: with three suggestions or
+# more there is a real choice (a row of cards on the dashboard), and missions they said they
+# cannot attend would only crowd it; below three, « Si vos horaires changent » tells them what
+# changing their hours would open, instead of an almost empty page.
+OTHER_TIMES_BELOW = 3
+OTHER_TIMES_LIMIT = 3
+
+
+def other_times_for_facts(
+    facts: CandidateFacts, *, shown: int, limit: int = OTHER_TIMES_LIMIT, exclude: Collection[int] = ()
+) -> list[MissionRecommendation]:
+    """Missions that fit everything but the person's weekly hours, when fewer than 3 others showed."""
+    if shown >= OTHER_TIMES_BELOW or facts.flexible or not facts.slots or limit <= 0:
+        return []
+    found = _recommend_other_times(current_engine(), facts, limit, exclude=exclude)
+    return _with_missions(found)
+
+
+def other_times_for_user(
+    user: User, *, shown: int, limit: int = OTHER_TIMES_LIMIT
+) -> list[MissionRecommendation]:
+    """``other_times_for_facts`` for a candidate's profile, leaving out missions they applied to."""
+    facts = candidate_facts(user)
+    if facts is None:
+        return []
+    return other_times_for_facts(facts, shown=shown, limit=limit, exclude=_active_mission_ids(user))
+
+
+# --- Until the engine applies the availability and "not wanted" filters itself ------------------
+# The engine branch adds them to ``recommend`` and adds ``recommend_other_times``; an engine
+# without that method gets the same rules (LABELS.md, eligibility 4 and 5 for domains and kinds)
+# applied here on its answers. Delete this block once every engine has ``recommend_other_times``.
+_FALLBACK_FETCH = 200
+
+
+def _engine_filters_wishes(engine: MatchingEngine) -> bool:
+    return hasattr(engine, "recommend_other_times")
+
+
+def _recommend(
+    engine: MatchingEngine, facts: CandidateFacts, limit: int, **options: object
+) -> list[Recommendation]:
+    today = date.today()
+    if _engine_filters_wishes(engine):
+        return engine.recommend(facts, limit=limit, today=today, **options)
+    found = engine.recommend(facts, limit=max(limit, _FALLBACK_FETCH), today=today, **options)
+    return [item for item in found if _fits(engine.mission(item.mission_id), facts)][:limit]
+
+
+def _recommend_other_times(
+    engine: MatchingEngine, facts: CandidateFacts, limit: int, *, exclude: Collection[int]
+) -> list[Recommendation]:
+    today = date.today()
+    if _engine_filters_wishes(engine):
+        return engine.recommend_other_times(facts, limit=limit, today=today, exclude=exclude)
+    anytime = replace(facts, flexible=True)
+    found = engine.recommend(anytime, limit=_FALLBACK_FETCH, today=today, exclude=exclude)
+    other_times = [
+        item
+        for item in found
+        if _fits(engine.mission(item.mission_id), anytime)
+        and not _fits(engine.mission(item.mission_id), facts)
+    ]
+    return other_times[:limit]
+
+
+def _fits(mission: MissionFacts, facts: CandidateFacts) -> bool:
+    """Not a cause or kind the person avoids, and at hours they gave (unless flexible)."""
+    if mission.domain in facts.avoid_domains or mission.kind in facts.avoid_kinds:
+        return False
+    if facts.flexible or not facts.slots:
+        return True
+    if mission.schedule == "recurring" or mission.start_date is None:
+        return not mission.slots or bool(set(mission.slots) & set(facts.slots))
+    last = mission.end_date or mission.start_date
+    days = {
+        (mission.start_date + timedelta(days=n)).weekday()
+        for n in range(min(7, (last - mission.start_date).days + 1))
+    }
+    parts = mission.day_parts or DAY_PART_SLUGS
+    return any(f"{DAY_SLUGS[day]}_{part}" in facts.slots for day in days for part in parts)
 
 
 def _active_mission_ids(user: User) -> set[int]:
