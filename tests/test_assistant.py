@@ -45,7 +45,11 @@ def next_weekday(weekday: int, *, after_days: int = 7) -> date:
 
 
 def _weekend_mission(make, **fields):
-    values = {"title": "Distribution de colis le samedi", "skills": ["accueil"], "start_date": next_weekday(5)}
+    values = {
+        "title": "Distribution de colis le samedi",
+        "skills": ["accueil"],
+        "start_date": next_weekday(5),
+    }
     values.update(fields)
     return make.mission(**values)
 

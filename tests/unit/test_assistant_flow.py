@@ -485,4 +485,3 @@ def test_choosing_a_cause_again_later_removes_it_from_what_is_avoided():
     answers = flow.record(answers, "skills", {"skills": [], "other_skills": "", "kinds": ["leadership"]})
     assert answers["avoid"]["kinds"] == []
     assert flow.build_request(answers).avoid_kinds == ()
-

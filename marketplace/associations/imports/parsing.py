@@ -26,6 +26,7 @@ from marketplace.associations.one_off_times import one_off_times
 from marketplace.domain import DomainError
 from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import (
+    DAY_PARTS,
     DAYS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
@@ -365,7 +366,7 @@ def _one_off_slots(data: MissionData) -> tuple[MissionData, dict[str, object], d
             "The slot %(slot)s is a %(day)s, but this one-off mission takes place from %(start)s to "
             "%(end)s, never on that day: correct the dates or the slots.",
             slot=slot,
-            day=label_for(DAYS, day),
+            day=str(label_for(DAYS, day)).lower(),
             start=data.start_date.isoformat(),
             end=(data.end_date or data.start_date).isoformat(),
         )
@@ -375,7 +376,7 @@ def _one_off_slots(data: MissionData) -> tuple[MissionData, dict[str, object], d
         warnings["slots"] = _l(
             "These slots give different parts of the day on different dates; a one-off mission keeps "
             "its parts of the day for all its dates: %(parts)s.",
-            parts=", ".join(times.day_parts),
+            parts=", ".join(str(label_for(DAY_PARTS, part)) for part in times.day_parts),
         )
     return replace(data, day_parts=times.day_parts, slots=[]), {}, warnings
 
