@@ -374,3 +374,27 @@ def test_saved_answers_fill_what_is_not_wanted_in_the_new_profile(client):
         ["leadership"],
         ["screen"],
     )
+
+
+# --- Kinds asked for ---------------------------------------------------------------------------------
+
+
+def test_kinds_asked_come_alone_and_others_only_when_none_fits_labelled_so(client, make):
+    festival = make.mission(title="Buvette du festival", kind="ponctual")
+    answers = {"age_range": "26-35", "postcode": "69007", "kinds": ["support"]}
+    response = client.post("/api/v1/recommendations", json=answers)
+    (item,) = response.get_json()["items"]
+    assert item["mission"]["id"] == festival.id and item["outside_request"] == ["kind"]
+    accounts = make.mission(title="Tenir les comptes de l'épicerie", kind="support")
+    items = client.post("/api/v1/recommendations", json=answers).get_json()["items"]
+    assert [(i["mission"]["id"], i["outside_request"]) for i in items] == [(accounts.id, [])]
+
+
+def test_a_mission_outside_the_kinds_asked_is_labelled_on_the_dashboard(client, auth, candidate, make):
+    make.mission(title="Buvette du festival", kind="ponctual")
+    update_profile(candidate, ProfileData(age_range="26-35", place="69007", wanted_kinds=["support"]))
+    db.session.commit()
+    auth.login_as(candidate)
+    card = text_of(client.get("/espace")).split('data-testid="recommendation"', 1)[1].split("</article>")[0]
+    assert "Buvette du festival" in card and 'data-testid="outside-request"' in card
+    assert "Un autre type de mission que ceux demandés" in card

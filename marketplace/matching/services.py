@@ -497,8 +497,9 @@ def other_times_for_user(
 
 # --- Until the engine applies the availability and "not wanted" filters itself ------------------
 # The engine branch adds them to ``recommend`` and adds ``recommend_other_times``; an engine
-# without that method gets the same rules (LABELS.md, eligibility 4 and 5 for domains and kinds)
-# applied here on its answers. Delete this block once every engine has ``recommend_other_times``.
+# without that method gets the same rules (LABELS.md, eligibility 4 and 5 for domains and kinds,
+# and the kinds asked for first, others only when none fits, marked ``outside_request``) applied
+# here on its answers. Delete this block once every engine has ``recommend_other_times``.
 _FALLBACK_FETCH = 200
 
 
@@ -513,7 +514,12 @@ def _recommend(
     if _engine_filters_wishes(engine):
         return engine.recommend(facts, limit=limit, today=today, **options)
     found = engine.recommend(facts, limit=max(limit, _FALLBACK_FETCH), today=today, **options)
-    return [item for item in found if _fits(engine.mission(item.mission_id), facts)][:limit]
+    found = [item for item in found if _fits(engine.mission(item.mission_id), facts)]
+    # Kinds asked are honoured: others only when none of those fits, and then said so.
+    asked = [item for item in found if engine.mission(item.mission_id).kind in facts.wanted_kinds]
+    if asked or not facts.wanted_kinds:
+        return (asked or found)[:limit]
+    return [replace(item, outside_request=("kind",)) for item in found[:limit]]
 
 
 def _recommend_other_times(
