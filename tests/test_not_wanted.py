@@ -398,3 +398,15 @@ def test_a_mission_outside_the_kinds_asked_is_labelled_on_the_dashboard(client, 
     card = text_of(client.get("/espace")).split('data-testid="recommendation"', 1)[1].split("</article>")[0]
     assert "Buvette du festival" in card and 'data-testid="outside-request"' in card
     assert "Un autre type de mission que ceux demandés" in card
+
+
+def test_the_people_who_call_back_read_what_was_ruled_out(app):
+    from marketplace.assistant.texts import readable_answers
+
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        lines = dict(
+            readable_answers(
+                {"avoid": {"domains": ["sport"], "kinds": ["leadership"], "contexts": ["children"]}}
+            )
+        )
+    assert lines == {"Ce que je ne souhaite pas": "Pas avec des enfants, Responsabilité, Sport"}
