@@ -54,21 +54,32 @@ def _search_parameters(client) -> dict[str, dict]:
     return {parameter["name"]: parameter["schema"] for parameter in operation["parameters"]}
 
 
-def test_every_documented_search_bound_is_the_one_enforced(client):
+def check_bounds(schemas: dict[str, dict], accepts) -> int:
+    """Send every documented bound to the parser through ``accepts(name, value)``; how many checked."""
     checked = 0
-    for name, schema in _search_parameters(client).items():
+    for name, schema in schemas.items():
         if "minimum" in schema:
             step = 1 if schema["type"] == "integer" else 0.5
             low, high = schema["minimum"], schema["maximum"]
-            assert not _search_accepts(name, low - step), name
-            assert _search_accepts(name, low) and _search_accepts(name, high), name
-            assert not _search_accepts(name, high + step), name
+            assert not accepts(name, low - step), name
+            assert accepts(name, low) and accepts(name, high), name
+            assert not accepts(name, high + step), name
             checked += 1
         if "maxLength" in schema:
-            assert _search_accepts(name, "a" * schema["maxLength"]), name
-            assert not _search_accepts(name, "a" * (schema["maxLength"] + 1)), name
+            assert accepts(name, "a" * schema["maxLength"]), name
+            assert not accepts(name, "a" * (schema["maxLength"] + 1)), name
             checked += 1
-    assert checked >= 6  # lat, lon, radius_km, page, per_page, q
+        if "maxItems" in schema:
+            longest = schema["items"].get("maxLength", 10)
+            assert accepts(name, [f"{n:03d}" + "a" * (longest - 3) for n in range(schema["maxItems"])]), name
+            assert not accepts(name, [f"{n:03d}" for n in range(schema["maxItems"] + 1)]), name
+            assert not accepts(name, ["a" * (longest + 1)]), name
+            checked += 1
+    return checked
+
+
+def test_every_documented_search_bound_is_the_one_enforced(client):
+    assert check_bounds(_search_parameters(client), _search_accepts) >= 6  # lat, lon, radius, pages, q
 
 
 def test_every_documented_search_enum_is_the_one_enforced(client):
@@ -116,28 +127,8 @@ def _request_properties(client) -> dict[str, dict]:
 
 
 def test_every_documented_recommendation_bound_is_the_one_enforced(client):
-    checked = 0
-    for name, schema in _request_properties(client).items():
-        if "minimum" in schema:
-            step = 1 if schema["type"] == "integer" else 0.5
-            low, high = schema["minimum"], schema["maximum"]
-            assert not _answers_accept(name, low - step), name
-            assert _answers_accept(name, low) and _answers_accept(name, high), name
-            assert not _answers_accept(name, high + step), name
-            checked += 1
-        if "maxLength" in schema:
-            assert _answers_accept(name, "a" * schema["maxLength"]), name
-            assert not _answers_accept(name, "a" * (schema["maxLength"] + 1)), name
-            checked += 1
-        if "maxItems" in schema:
-            longest = schema["items"].get("maxLength", 10)
-            assert _answers_accept(
-                name, [f"{n:03d}" + "a" * (longest - 3) for n in range(schema["maxItems"])]
-            )
-            assert not _answers_accept(name, [f"{n:03d}" for n in range(schema["maxItems"] + 1)]), name
-            assert not _answers_accept(name, ["a" * (longest + 1)]), name
-            checked += 1
-    assert checked >= 6  # lat, lon, radius_km, limit, about, skills
+    # lat, lon, radius_km, limit, about, skills
+    assert check_bounds(_request_properties(client), _answers_accept) >= 6
 
 
 def test_every_documented_recommendation_enum_is_the_one_enforced(client):

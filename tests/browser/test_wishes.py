@@ -61,6 +61,60 @@ def _candidate(make, **profile):
 # --- Reasons checked against the mission's own page -----------------------------------------------
 
 
+def answer_the_assistant(
+    page,
+    *,
+    causes=(),
+    words="",
+    frequency="Une fois, pour essayer",
+    hours=None,
+    when=(),
+    slots=(),
+    skills=(),
+    ruled_out=(),
+    shot=None,
+) -> None:
+    """Go through « Trouver ma mission » from its first question to the results, in Lyon 7e.
+
+    ``ruled_out`` are labels ticked at « Ce que je ne souhaite pas »; ``shot`` names a screenshot
+    of that question once answered.
+    """
+    page.goto(page.url.split("/trouver-ma-mission")[0] + "/trouver-ma-mission/causes")
+    for label in causes:
+        page.get_by_label(label).check()
+    if words:
+        page.get_by_label("Avec vos mots").fill(words)
+    _next(page, "causes")
+    page.get_by_label(frequency).check()
+    if hours:
+        page.locator("#hours").select_option(hours)
+    _next(page, "temps")
+    for label in when:
+        page.get_by_label(label).check()
+    if slots:
+        page.locator("details.assistant-details summary").click()
+        for slot in slots:
+            page.locator(f"#slot-{slot}").check()
+    _next(page, "quand")
+    page.get_by_label("Code postal ou commune").fill("69007")
+    _next(page, "ou")
+    for label in skills:
+        page.get_by_label(label).check()
+    _next(page, "envies")
+    for label in ruled_out:
+        if page.get_by_label(label).is_hidden():  # a cause: the list is folded
+            page.locator("#field-avoid_domains summary").click()
+        page.get_by_label(label).check()
+    if shot:
+        screenshot(page, shot)
+    _next(page, "avoid")
+    page.get_by_label("26 à 35 ans").check()
+    _next(page, "age")
+    page.get_by_role("radio", name="Seul·e").check()
+    page.get_by_test_id("assistant-next").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(NEXT_TITLES["age"], timeout=15_000)
+
+
 def mission_facts(page, url: str) -> dict:
     """What the mission's public page says: kind, cause, skills, when, distance, and its text."""
     page.goto(url)
@@ -226,27 +280,17 @@ def test_the_assistant_gives_support_missions_to_someone_who_asks_for_them(
     page, live_server, support_and_festivals
 ):
     support, festivals = support_and_festivals
-    page.goto(live_server + "/trouver-ma-mission/causes")
-    page.get_by_label("Aide alimentaire").check()
-    page.get_by_label("Avec vos mots").fill("comptabilité, budget, subventions")
-    _next(page, "causes")
-    page.get_by_label("Chaque semaine").check()
-    page.locator("#hours").select_option("4")  # the mecenat mission asks 3 hours a week
-    _next(page, "temps")
-    page.get_by_label("Le week-end").check()
-    page.locator("details.assistant-details summary").click()
-    page.locator("#slot-wed_evening").check()
-    _next(page, "quand")
-    page.get_by_label("Code postal ou commune").fill("69007")
-    _next(page, "ou")
-    page.get_by_label("La comptabilité").check()
-    page.get_by_label("Mettre mes compétences professionnelles au service d’une association").check()
-    _next(page, "envies")
-    _next(page, "avoid")
-    page.get_by_label("26 à 35 ans").check()
-    _next(page, "age")
-    page.get_by_role("radio", name="Seul·e").check()
-    page.get_by_test_id("assistant-next").click()
+    page.goto(live_server + "/trouver-ma-mission")
+    answer_the_assistant(
+        page,
+        causes=["Aide alimentaire"],
+        words="comptabilité, budget, subventions",
+        frequency="Chaque semaine",
+        hours="4",  # the mecenat mission asks 3 hours a week
+        when=["Le week-end"],
+        slots=["wed_evening"],
+        skills=["La comptabilité", "Mettre mes compétences professionnelles au service d’une association"],
+    )
     results = page.get_by_test_id("recommendations").get_by_test_id("assistant-result")
     expect(results).to_have_count(len(support))
     for index in range(results.count()):
@@ -332,22 +376,10 @@ def test_someone_free_only_on_wednesday_afternoons_never_gets_a_saturday_mission
 
 def test_the_assistant_keeps_other_days_apart_even_when_asked(page, live_server, wednesday_and_saturday):
     wednesday, saturdays = wednesday_and_saturday
-    page.goto(live_server + "/trouver-ma-mission/causes")
-    page.get_by_label("Éducation et soutien scolaire").check()
-    _next(page, "causes")
-    page.get_by_label("De temps en temps").check()
-    _next(page, "temps")
-    page.locator("details.assistant-details summary").click()
-    page.locator("#slot-wed_afternoon").check()
-    _next(page, "quand")
-    page.get_by_label("Code postal ou commune").fill("69007")
-    _next(page, "ou")
-    _next(page, "envies")  # what you would like to do: skipped
-    _next(page, "avoid")  # nothing ruled out
-    page.get_by_label("26 à 35 ans").check()
-    _next(page, "age")
-    page.get_by_role("radio", name="Seul·e").check()
-    page.get_by_test_id("assistant-next").click()
+    page.goto(live_server + "/trouver-ma-mission")
+    answer_the_assistant(
+        page, causes=["Éducation et soutien scolaire"], frequency="De temps en temps", slots=["wed_afternoon"]
+    )
     results = page.get_by_test_id("recommendations")
     expect(results).to_contain_text(wednesday.title)
     apart = page.get_by_test_id("other-times")
@@ -425,26 +457,14 @@ def test_a_cause_ruled_out_in_the_profile_is_never_recommended(
 
 def test_a_cause_ruled_out_in_the_assistant_is_never_shown(page, phone_page, live_server, sport_and_food):
     sport, food = sport_and_food
-    for current in (page, phone_page):
-        current.goto(live_server + "/trouver-ma-mission/causes")
-        _next(current, "causes")  # every cause
-        current.get_by_label("Une fois, pour essayer").check()
-        _next(current, "temps")
-        current.get_by_label("Le week-end").check()
-        _next(current, "quand")
-        current.get_by_label("Code postal ou commune").fill("69007")
-        _next(current, "ou")
-        _next(current, "envies")
-        current.get_by_label("Pas d’effort physique").check()
-        current.locator("#field-avoid_domains summary").click()
-        current.get_by_label("Sport").check()
-        name = "desktop" if current is page else "phone"
-        screenshot(current, f"wishes-assistant-not-wanted-{name}")
-        _next(current, "avoid")
-        current.get_by_label("26 à 35 ans").check()
-        _next(current, "age")
-        current.get_by_role("radio", name="Seul·e").check()
-        current.get_by_test_id("assistant-next").click()
+    for current, name in ((page, "desktop"), (phone_page, "phone")):
+        current.goto(live_server + "/trouver-ma-mission")
+        answer_the_assistant(
+            current,
+            when=["Le week-end"],
+            ruled_out=["Pas d’effort physique", "Sport"],
+            shot=f"wishes-assistant-not-wanted-{name}",
+        )
         expect(current.get_by_test_id("recommendations")).to_contain_text(food.title)
         for mission in sport:
             expect(current.locator("main")).not_to_contain_text(mission.title)
