@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ STEP_FORMS = {
     "quand": {"choices": ["weekend"]},
     "ou": {"mode": "place", "place": "69007", "radius_km": "20"},
     "envies": {"skills": ["accueil"]},
+    "ce-que-je-ne-souhaite-pas": {},
     "age": {"age_range": "36-50"},
     "avec-qui": {"company": "alone"},
 }
@@ -36,8 +38,18 @@ def answer_all(client, **changes) -> None:
         assert response.status_code == 302, (slug, text_of(response)[:3000])
 
 
+def next_weekday(weekday: int, *, after_days: int = 7) -> date:
+    """The first given weekday (0 = Monday) at least ``after_days`` from today."""
+    start = date.today() + timedelta(days=after_days)
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
 def _weekend_mission(make, **fields):
-    values = {"title": "Distribution de colis le samedi", "skills": ["accueil"]}
+    values = {
+        "title": "Distribution de colis le samedi",
+        "skills": ["accueil"],
+        "start_date": next_weekday(5),
+    }
     values.update(fields)
     return make.mission(**values)
 
@@ -55,7 +67,7 @@ def test_the_start_page_needs_no_account(client):
     response = client.get(BASE)
     assert response.status_code == 200
     page = text_of(response)
-    assert "7 questions simples" in page
+    assert "8 questions simples" in page
     assert "Je préfère être accompagné·e" in page
 
 
@@ -64,8 +76,8 @@ def test_each_question_has_its_progress_and_a_way_back(client):
     slugs = list(STEP_FORMS)
     for number, slug in enumerate(slugs, start=1):
         page = text_of(client.get(f"{BASE}/{slug}"))
-        assert f"Question {number} sur 7" in page
-        assert f'<progress class="assistant-progress__bar" max="7" value="{number}"' in page
+        assert f"Question {number} sur 8" in page
+        assert f'<progress class="assistant-progress__bar" max="8" value="{number}"' in page
         back = f"{BASE}/{slugs[number - 2]}" if number > 1 else BASE
         assert f'href="{back}"' in page and "Retour" in page
         assert 'name="csrf_token"' in page
@@ -100,7 +112,7 @@ def test_later_questions_wait_for_the_earlier_ones(client):
 def test_from_home_skips_alone_or_with_someone(client):
     answer_all(client, ou={"mode": "remote"}, **{"avec-qui": None})
     page = text_of(client.get(f"{BASE}/age"))
-    assert "Question 6 sur 6" in page
+    assert "Question 7 sur 7" in page
     assert "Voir mes missions" in page
     response = client.get(f"{BASE}/avec-qui")
     assert response.status_code == 302
@@ -242,16 +254,18 @@ def test_when_nothing_at_all_fits_the_page_says_so(client):
 
 
 def test_from_home_only_shows_remote_missions(client, make):
-    make.mission(title="Sur place")
-    remote = make.mission(title="Appels de convivialité", remote=True, lat=None, lon=None)
+    make.mission(title="Sur place", start_date=next_weekday(5))
+    remote = make.mission(
+        title="Appels de convivialité", remote=True, lat=None, lon=None, start_date=next_weekday(5)
+    )
     answer_all(client, ou={"mode": "remote"}, **{"avec-qui": None})
     page = text_of(client.get(f"{BASE}/resultats"))
     assert remote.title in page and "Sur place" not in page
 
 
 def test_an_underage_visitor_never_sees_adult_missions_even_relaxed(client, make):
-    make.mission(title="Réservée aux adultes", min_age=18)
-    allowed = make.mission(title="Ouverte dès 16 ans", min_age=16)
+    make.mission(title="Réservée aux adultes", min_age=18, start_date=next_weekday(5))
+    allowed = make.mission(title="Ouverte dès 16 ans", min_age=16, start_date=next_weekday(5))
     answer_all(client, age={"age_range": "16-17"})
     page = text_of(client.get(f"{BASE}/resultats"))
     assert allowed.title in page and "Réservée aux adultes" not in page

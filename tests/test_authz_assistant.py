@@ -58,6 +58,7 @@ COMPLETE_ANSWERS = {
     "when": {"choices": ["weekend"], "slots": []},
     "where": {"mode": "remote", "place": "", "radius_km": 20, "remote_ok": True, "postcode": "", "city": ""},
     "skills": {"skills": [], "other_skills": "", "kinds": []},
+    "avoid": {"domains": [], "kinds": [], "contexts": []},
     "age": {"age_range": "26-35"},
 }
 

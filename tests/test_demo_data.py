@@ -12,7 +12,7 @@ import string
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 os.environ.setdefault("TREMPLIN_ENV", "testing")
 
@@ -39,6 +39,8 @@ from marketplace.demo.loader import (
     day_parts_said,
     load_demo_data,
 )
+from marketplace.demo.variants import MORE_PARTS
+from marketplace.demo.versions import spread_combinations, versions
 from marketplace.extensions import db
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.reference.slugs import DAY_PART_SLUGS
@@ -134,14 +136,51 @@ def test_every_domain_has_several_templates_of_each_kind():
             assert counts[(domain, kind)] >= 2, (domain, kind)
 
 
+def _every_version() -> list[content.MissionTemplate]:
+    return [
+        version
+        for template in content.MISSION_TEMPLATES
+        for version in versions(template, MORE_PARTS.get(template.title))
+    ]
+
+
 def test_mission_templates_are_fillable_markdown():
-    for template in content.MISSION_TEMPLATES:
+    assert set(MORE_PARTS) <= {template.title for template in content.MISSION_TEMPLATES}
+    for template in _every_version():
         fields = {name for _, name, _, _ in string.Formatter().parse(template.body) if name}
         assert fields <= {"ville", "lieu"}, template.title
         assert 3 <= len(template.body.splitlines()) <= 7, template.title
         assert template.skills and set(template.slots) <= set(SLOTS)
+        assert (template.schedule == "recurring") == bool(template.slots), template.title
         if template.kind == "leadership":
             assert template.min_age >= 18, template.title
+
+
+_DAY_WORDS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def test_each_version_names_only_the_days_it_takes_place():
+    """A text saying « le mardi » is a mission on Tuesdays: what people read is what the data says."""
+    for template in _every_version():
+        words = re.findall(r"\w+", f"{template.title} {template.body}".casefold())
+        named = {_DAY_WORDS.index(word.rstrip("s")) for word in words if word.rstrip("s") in _DAY_WORDS}
+        if template.schedule == "recurring":
+            days = {SLOTS.index(slot) // 3 for slot in template.slots}
+        elif named:
+            assert template.weekday is not None, template.title
+            days = {(template.weekday + offset) % 7 for offset in range(min(7, template.days))}
+        else:
+            continue
+        assert named <= days, (template.title, sorted(named), sorted(days))
+
+
+def test_versions_of_one_kind_of_mission_share_at_most_one_part():
+    for sizes in ((1, 1, 1), (2, 2, 2), (3, 3, 3), (2, 3, 2), (4, 4, 4)):
+        found = spread_combinations(sizes)
+        assert len(set(found)) == len(found)
+        for one, other in combinations(found, 2):
+            assert sum(a == b for a, b in zip(one, other, strict=True)) <= 1
+    assert len(spread_combinations((2, 2, 2))) == 4 and len(spread_combinations((3, 3, 3))) == 9
 
 
 def test_enough_names_for_the_candidates():
@@ -175,6 +214,35 @@ def test_at_least_300_distinct_missions(session):
     assert len(missions) >= 300
     assert len({m.title for m in missions}) >= 320
     assert len({m.description for m in missions}) >= 320
+
+
+# Share of word 3-grams two missions have in common: one template filled by six associations
+# scored 0.84; two associations' own versions of the same kind of mission stay under 0.45.
+NEAR_IDENTICAL = 0.5
+
+
+def _three_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[index : index + 3]) for index in range(len(words) - 2)}
+
+
+def test_no_two_associations_publish_near_identical_missions(session):
+    published = [m for m in _all(session, Mission) if m.status == "published"]
+    # The neighbourhood added to a repeated title is left out: it must not hide a copy.
+    grams = {m.id: _three_grams(f"{m.title.split(' — ')[0]} {m.description}") for m in published}
+    near = []
+    for one, other in combinations(published, 2):
+        if one.association_id == other.association_id:
+            continue
+        shared = len(grams[one.id] & grams[other.id]) / len(grams[one.id] | grams[other.id])
+        if shared >= NEAR_IDENTICAL:
+            near.append((round(shared, 2), one.title, other.title))
+    assert near == []
+
+
+def test_a_kind_of_mission_keeps_few_copies_of_its_title(session):
+    titles = Counter(m.title.split(" — ")[0] for m in _all(session, Mission) if m.status == "published")
+    assert max(titles.values()) <= 3, titles.most_common(3)
 
 
 def test_published_missions_cover_every_kind_of_every_domain(session):

@@ -234,6 +234,128 @@ def test_unknown_fields_are_ignored_and_status_cannot_be_forced():
     assert db.session.scalar(select(Mission.status)) == "published"
 
 
+def warnings_by_line(report) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for warning in report.warnings:
+        found.setdefault(warning.line, set()).add(warning.field)
+    return found
+
+
+def test_every_field_an_imported_line_does_not_keep_is_listed_as_a_warning_of_its_line():
+    text = jsonl(
+        mission_line(external_id="a", id=999, url="https://x", association={"name": "Relais", "id": 4}),
+        mission_line(
+            external_id="b",
+            schedule="recurring",
+            slots=["wed_afternoon"],
+            hours_per_week=2,
+            end_date=None,
+            day_parts=["morning"],
+        ),
+        mission_line(external_id="c", hours_per_week=3),
+        {k: v for k, v in mission_line(external_id="d").items() if k != "status"},
+    )
+    report = import_missions(text, "jsonl", by=None)
+    assert report.problems == [] and report.counts == (4, 0, 0)
+    assert warnings_by_line(report) == {
+        1: {"status", "id", "url", "association.id"},
+        2: {"status", "day_parts"},
+        3: {"status", "hours_per_week"},
+    }
+    reasons = {(w.line, w.field): str(w.reason) for w in report.warnings}
+    assert "Champ inconnu : ignoré" in reasons[(1, "id")]
+    assert "l’import publie lui-même la mission" in reasons[(1, "status")]
+    assert "Ignoré pour une mission régulière" in reasons[(2, "day_parts")]
+
+
+def test_unknown_csv_columns_are_warned_on_each_line_that_fills_them():
+    text = "\n".join([CSV_HEADER + ";couleur", csv_line("a") + ";bleu", csv_line("b") + ";"]) + "\n"
+    report = import_missions(text, "csv", by=None)
+    assert report.counts == (2, 0, 0)
+    assert warnings_by_line(report) == {2: {"couleur"}}
+
+
+def test_a_rejected_line_has_problems_not_warnings():
+    report = import_missions(jsonl(mission_line(domain="jardinage", colour="blue")), "jsonl", by=None)
+    assert problems_by_line(report) == {1: {"domain"}} and report.warnings == []
+
+
+def _next_weekday(weekday: int) -> date:
+    start = date.today() + timedelta(days=10)
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+FRIDAY, SATURDAY, SUNDAY = 4, 5, 6
+
+
+def test_one_off_slots_become_its_parts_of_the_day_in_json_lines_and_csv(client):
+    saturday = _next_weekday(SATURDAY).isoformat()
+    line = mission_line(start_date=saturday, end_date=None, slots=["sat_morning", "sat_afternoon"])
+    report = import_missions(jsonl(line), "jsonl", by=None)
+    assert report.problems == [] and warnings_by_line(report) == {1: {"status"}}
+    mission = db.session.scalar(select(Mission))
+    assert (mission.day_parts, mission.slots) == (["morning", "afternoon"], [])
+    db.session.commit()
+    contract = client.get(f"/api/v1/missions/{mission.id}").get_json()
+    assert contract["day_parts"] == ["morning", "afternoon"] and contract["schedule"] == "one_off"
+    header = "external_id;title;description;domain;association.name;city;postcode;schedule;start_date;slots"
+    row = f"csv-1;Collecte du soir;{DESCRIPTION};aide-alimentaire;Relais;Lyon;69007;one_off;{saturday};"
+    row += "sat_evening"
+    assert import_missions(f"{header}\n{row}\n", "csv", by=None).problems == []
+    csv_mission = db.session.scalar(select(Mission).where(Mission.external_id == "csv-1"))
+    assert csv_mission.day_parts == ["evening"]
+
+
+def test_one_off_slots_that_contradict_the_dates_reject_the_line_with_a_clear_message():
+    saturday = _next_weekday(SATURDAY)
+    text = jsonl(
+        mission_line(external_id="ok", start_date=saturday.isoformat(), end_date=None, slots=["sat_morning"]),
+        mission_line(
+            external_id="wrong-day",
+            start_date=saturday.isoformat(),
+            end_date=(saturday + timedelta(days=1)).isoformat(),
+            slots=["sat_morning", "mon_evening"],
+        ),
+    )
+    report = import_missions(text, "jsonl", by=None)
+    assert problems_by_line(report) == {2: {"slots"}}
+    reason = str(report.problems[0].reason)
+    assert "mon_evening" in reason and "lundi" in reason and saturday.isoformat() in reason
+    assert "corrigez les dates ou les créneaux" in reason
+    assert list(db.session.scalars(select(Mission.external_id))) == ["ok"]
+
+
+def test_slots_with_different_parts_on_different_days_are_kept_for_every_date_and_said_so():
+    friday = _next_weekday(FRIDAY)
+    festival = mission_line(
+        start_date=friday.isoformat(),
+        end_date=(friday + timedelta(days=2)).isoformat(),
+        slots=["fri_evening", "sat_morning", "sat_afternoon", "sun_morning"],
+    )
+    report = import_missions(jsonl(festival), "jsonl", by=None)
+    assert report.problems == []
+    assert db.session.scalar(select(Mission.day_parts)) == ["morning", "afternoon", "evening"]
+    (warning,) = [w for w in report.warnings if w.field == "slots"]
+    assert "matin, après-midi, soir" in str(warning.reason)
+
+
+def test_a_members_lines_naming_another_association_are_warned(make):
+    owner = make.user("association")
+    association = make.association("Mon Association", owner=owner)
+    report = import_missions(
+        jsonl(
+            mission_line(external_id="a"),
+            mission_line(external_id="b", association={"name": "Mon association"}),
+        ),
+        "jsonl",
+        by=owner,
+        association=association,
+    )
+    assert report.counts == (2, 0, 0)
+    assert warnings_by_line(report) == {1: {"status", "association.name"}, 2: {"status"}}
+    assert "vos missions vont à Mon Association" in str(report.warnings[1].reason)
+
+
 def test_the_readme_sample_file_imports_cleanly():
     text = (ROOT / "docs" / "examples" / "missions.jsonl").read_text(encoding="utf-8")
     report = import_missions(text, "jsonl", by=None)
@@ -305,7 +427,7 @@ def test_an_import_does_not_change_closed_missions_or_go_below_accepted_voluntee
 
 
 def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
-    original = imports._create
+    original = imports.writing._create
 
     def failing_create(association, data, *, by):
         mission = original(association, data, by=by)
@@ -313,7 +435,7 @@ def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
             raise IntegrityError("INSERT", {}, Exception("simulated"))
         return mission
 
-    monkeypatch.setattr(imports, "_create", failing_create)
+    monkeypatch.setattr(imports.writing, "_create", failing_create)
     text = jsonl(
         mission_line(external_id="ok"),
         mission_line(external_id="boom", association={"name": "Association créée puis annulée"}),
@@ -443,7 +565,8 @@ def test_cli_import_prints_counts_and_exits_0_when_every_line_is_valid(runner, t
     path.write_text(jsonl(mission_line(external_id="a"), mission_line(external_id="b")), encoding="utf-8")
     result = _invoke(runner, path)
     assert result.exit_code == 0, result.output
-    assert "created=2 updated=0 rejected=0" in result.output
+    assert "created=2 updated=0 rejected=0 warnings=2" in result.output
+    assert "avertissement ligne 1 : status : Ignoré" in result.output
     again = _invoke(runner, path)
     assert again.exit_code == 0 and "created=0 updated=2 rejected=0" in again.output
     assert count(Mission) == 2
@@ -492,7 +615,21 @@ def test_member_uploads_a_csv_and_sees_the_report(client, auth, make):
     page = response.get_data(as_text=True)
     assert 'data-testid="count-created">2<' in page and 'data-testid="count-rejected">1<' in page
     assert 'data-line="3"' in page
+    ignored = page.split('data-testid="ignored-fields"', 1)[1].split("</table>", 1)[0]
+    assert ignored.count("<code>association.name</code>") == 2  # the file names another association
     assert set(db.session.scalars(select(Mission.association_id))) == {association.id}
+
+
+def test_the_upload_report_lists_the_fields_each_imported_line_lost(client, auth, make):
+    owner = make.user("association")
+    make.association("Mon Association", owner=owner)
+    auth.login_as(owner)
+    response = _upload(client, jsonl(mission_line(external_id="a", colour="bleu")), filename="m.jsonl")
+    page = response.get_data(as_text=True)
+    assert 'data-testid="count-created">1<' in page
+    table = page.split('data-testid="ignored-fields"', 1)[1].split("</table>", 1)[0]
+    assert "<code>colour</code>" in table and "<code>status</code>" in table
+    assert "Champs non repris" in page
 
 
 def test_a_network_admin_upload_cannot_reach_a_non_member_association(client, auth, make):

@@ -186,6 +186,28 @@ def test_a_recurring_mission_keeps_no_parts_of_the_day(client, owner):
     assert db.session.scalar(select(Mission.day_parts)) == []  # its slots say when
 
 
+def _next_saturday() -> date:
+    return IN_TWO_WEEKS + timedelta(days=(5 - IN_TWO_WEEKS.weekday()) % 7)
+
+
+def test_weekly_slots_ticked_for_a_one_off_mission_become_its_parts_of_the_day(client, owner):
+    saturday = _next_saturday().isoformat()
+    form = valid_form(start_date=saturday, slots=["sat_evening", "sat_morning"], day_parts=["afternoon"])
+    assert client.post("/espace/missions/nouvelle", data=form).status_code == 302
+    mission = db.session.scalar(select(Mission))
+    assert (mission.day_parts, mission.slots) == (["morning", "afternoon", "evening"], [])
+
+
+def test_a_one_off_slot_on_a_day_outside_the_dates_is_refused_not_dropped(client, owner):
+    form = valid_form(start_date=_next_saturday().isoformat(), slots=["sat_morning", "tue_evening"])
+    response = client.post("/espace/missions/nouvelle", data=form)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Tuesday evening is not one of them" in field_error(page, "slots")
+    assert 'value="tue_evening" id="slot-tue_evening" checked' in page
+    assert mission_count() == 0
+
+
 def test_a_refused_form_keeps_the_ticked_parts_of_the_day(client, owner):
     page = client.post(
         "/espace/missions/nouvelle", data=valid_form(capacity="0", day_parts=["afternoon"])

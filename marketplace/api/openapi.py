@@ -1,8 +1,10 @@
 """The OpenAPI 3.1 document of the public API, built from the code's own definitions.
 
-Parameter bounds come from ``marketplace.search.params`` and the vocabularies from
+Parameters, their defaults and bounds come from the specs the parsers read
+(``search.params.SEARCH_SPEC``, ``api.recommendation_params``) and the vocabularies from
 ``marketplace.reference.slugs``, so the document cannot drift from what the API accepts
-(``tests/test_api_openapi.py`` also checks that every parameter the parser reads is here).
+(``tests/test_api_openapi.py`` checks that every parameter the parser reads is here,
+``tests/test_api_bounds.py`` that every documented default and bound is the one enforced).
 Texts go through gettext: ``/api/v1/openapi.json`` is served in English, ``/api/docs``
 in the reader's language.
 """
@@ -14,30 +16,24 @@ from typing import Any
 from flask_babel import gettext as _
 
 from marketplace.api.clients import API_KEY_HEADER
+from marketplace.api.recommendation_params import MY_RECOMMENDATIONS_SPEC, RECOMMENDATION_SPEC
 from marketplace.api.services import MAX_ID
+from marketplace.matching.services import OTHER_TIMES_BELOW
+from marketplace.param_spec import Param, Spec
 from marketplace.reference.slugs import (
-    AGE_RANGES,
     DAY_PART_SLUGS,
     DOMAIN_SLUGS,
     MISSION_KIND_SLUGS,
     SCHEDULE_SLUGS,
     SLOTS,
 )
-from marketplace.search.documents import MAX_PER_PAGE, SORTS
-from marketplace.search.params import (
-    DEFAULT_PER_PAGE,
-    DEFAULT_RADIUS_KM,
-    MAX_PAGE,
-    MAX_QUERY_CHARS,
-    MAX_RADIUS_KM,
-    MIN_RADIUS_KM,
-)
+from marketplace.search.documents import MAX_PER_PAGE
+from marketplace.search.params import SEARCH_SPEC
 from marketplace.statuses import MissionStatus
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
-MAX_RECOMMENDATIONS = 50
-POSTCODE_PATTERN = r"^\d{5}$"
+MAX_RECOMMENDATIONS = RECOMMENDATION_SPEC["limit"].maximum
 SESSION_COOKIE = "session"
 
 
@@ -69,6 +65,10 @@ def mission_schema() -> dict[str, Any]:
             "required": ["id", "name"],
             "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
         },
+        "address": {
+            "type": "string",
+            "description": _("Address or meeting point given by the association (empty when not said)."),
+        },
         "city": {"type": "string"},
         "postcode": {"type": "string"},
         "lat": _nullable("number"),
@@ -77,17 +77,30 @@ def mission_schema() -> dict[str, Any]:
         "schedule": {"type": "string", "enum": list(SCHEDULE_SLUGS)},
         "start_date": _nullable("string", format="date"),
         "end_date": _nullable("string", format="date"),
-        "slots": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)}},
+        "slots": {
+            "type": "array",
+            "items": {"type": "string", "enum": list(SLOTS)},
+            "description": _(
+                "Recurring missions: the weekly slots. Empty for one-off missions (see day_parts)."
+            ),
+        },
         "day_parts": {
             "type": "array",
             "items": {"type": "string", "enum": list(DAY_PART_SLUGS)},
-            "description": _("One-off missions: the parts of the day they take place (empty: not said)."),
+            "description": _(
+                "One-off missions: the parts of the day they take place on each of their dates "
+                "(empty: not said). Imported slots of a one-off mission become these parts of the day."
+            ),
         },
         "hours_per_week": _nullable("number"),
         "min_age": {"type": "integer", "minimum": 16},
         "max_age": _nullable("integer"),
         "capacity": {"type": "integer", "minimum": 1},
         "seats_left": {"type": "integer", "minimum": 0},
+        "motivation_required": {
+            "type": "boolean",
+            "description": _("Applicants are asked for a short motivation message."),
+        },
         "external_id": _nullable("string"),
         "status": {"type": "string", "enum": [MissionStatus.PUBLISHED]},
         "url": {"type": "string", "format": "uri", "description": _("The mission's page on Tremplin.")},
@@ -199,53 +212,73 @@ def error_schema() -> dict[str, Any]:
     }
 
 
+def _described(param: Param) -> dict[str, Any]:
+    schema = param.schema()
+    if param.description:
+        schema["description"] = str(param.description)
+    return schema
+
+
 def recommendation_request_schema() -> dict[str, Any]:
     return {
         "type": "object",
         "description": _(
             "What a visitor tells about themself, without an account. Only age_range is required; "
-            "give a postcode or lat and lon, not both."
+            "give a postcode or lat and lon, not both. Unknown fields are refused."
         ),
-        "required": ["age_range"],
+        "required": RECOMMENDATION_SPEC.required(),
+        "properties": {param.name: _described(param) for param in RECOMMENDATION_SPEC.values()},
+        "additionalProperties": False,
+    }
+
+
+def _recommendation_item_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["mission", "score", "reasons", "outside_request"],
         "properties": {
-            "age_range": {"type": "string", "enum": list(AGE_RANGES)},
-            "postcode": {"type": "string", "pattern": POSTCODE_PATTERN},
-            "lat": {"type": "number", "minimum": -90, "maximum": 90},
-            "lon": {"type": "number", "minimum": -180, "maximum": 180},
-            "radius_km": {"type": "number", "minimum": MIN_RADIUS_KM, "maximum": MAX_RADIUS_KM},
-            "remote_ok": {"type": "boolean"},
-            "domains": {"type": "array", "items": {"type": "string", "enum": list(DOMAIN_SLUGS)}},
-            "skills": {"type": "array", "items": {"type": "string"}},
-            "slots": {"type": "array", "items": {"type": "string", "enum": list(SLOTS)}},
-            "kinds": {"type": "array", "items": {"type": "string", "enum": list(MISSION_KIND_SLUGS)}},
-            "about": {"type": "string", "description": _("A few words about the visitor's interests.")},
-            "limit": {"type": "integer", "minimum": 1, "maximum": MAX_RECOMMENDATIONS, "default": 20},
+            "mission": _ref("Mission"),
+            "score": {"type": "number"},
+            "reasons": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": _("Why this mission was suggested, in plain French."),
+            },
+            "outside_request": {
+                "type": "array",
+                "items": {"type": "string", "enum": ["kind"]},
+                "description": _(
+                    "What the mission does not match in the request: kind (a kind of mission not "
+                    "asked for, suggested only when too few of the kinds asked fit). Empty for most."
+                ),
+            },
         },
     }
 
 
 def recommendation_list_schema() -> dict[str, Any]:
+    item = _ref("Recommendation")
     return {
         "type": "object",
-        "required": ["items"],
+        "required": ["items", "other_times"],
         "properties": {
             "items": {
                 "type": "array",
                 "maxItems": MAX_RECOMMENDATIONS,
-                "items": {
-                    "type": "object",
-                    "required": ["mission", "score", "reasons"],
-                    "properties": {
-                        "mission": _ref("Mission"),
-                        "score": {"type": "number"},
-                        "reasons": {
-                            "type": "array",
-                            "items": {"type": "string"},
-                            "description": _("Why this mission was suggested, in plain French."),
-                        },
-                    },
-                },
-            }
+                "items": item,
+                "description": _("The suggestions, best first: missions the person can attend."),
+            },
+            "other_times": {
+                "type": "array",
+                "maxItems": MAX_RECOMMENDATIONS,
+                "items": item,
+                "description": _(
+                    "If your availability changes: missions that fit everything but the weekly slots "
+                    "given (flexible false), kept apart from items. Filled only when items has fewer "
+                    "than %(num)d missions; otherwise empty.",
+                    num=OTHER_TIMES_BELOW,
+                ),
+            },
         },
     }
 
@@ -264,58 +297,18 @@ def _query(name: str, schema: dict[str, Any], description: str, **extra: Any) ->
     }
 
 
-def _repeatable(name: str, values: tuple[str, ...], description: str) -> dict[str, Any]:
-    schema = {"type": "array", "items": {"type": "string", "enum": list(values)}, "uniqueItems": True}
-    return _query(name, schema, description, style="form", explode=True)
+def _parameters(spec: Spec) -> list[dict[str, Any]]:
+    """Query parameters as documented, from the spec their parser reads."""
+    found = []
+    for param in spec.values():
+        extra = {"style": "form", "explode": True} if param.repeatable else {}
+        found.append(_query(param.name, param.schema(), str(param.description), **extra))
+    return found
 
 
 def search_parameters() -> list[dict[str, Any]]:
     """The parameters of ``parse_search_args``, with its bounds and vocabularies."""
-    return [
-        _query("q", {"type": "string", "maxLength": MAX_QUERY_CHARS}, _("Words to search for.")),
-        _repeatable("domain", DOMAIN_SLUGS, _("Causes (domain slugs); repeat to choose several.")),
-        _repeatable("kind", MISSION_KIND_SLUGS, _("Kinds of mission; repeat to choose several.")),
-        _repeatable("slots", SLOTS, _("Weekly time slots the volunteer is free; repeat for several.")),
-        _query(
-            "postcode",
-            {"type": "string", "pattern": POSTCODE_PATTERN},
-            _("A French postcode: missions around it. Not with lat and lon."),
-        ),
-        _query("lat", {"type": "number", "minimum": -90, "maximum": 90}, _("Latitude, with lon.")),
-        _query("lon", {"type": "number", "minimum": -180, "maximum": 180}, _("Longitude, with lat.")),
-        _query(
-            "radius_km",
-            {
-                "type": "number",
-                "minimum": MIN_RADIUS_KM,
-                "maximum": MAX_RADIUS_KM,
-                "default": DEFAULT_RADIUS_KM,
-            },
-            _("Distance around the place, in km (ignored without a place)."),
-        ),
-        _query("remote", {"type": "boolean", "default": True}, _("Include missions done remotely.")),
-        _query(
-            "age_range", {"type": "string", "enum": list(AGE_RANGES)}, _("Only missions open to this age.")
-        ),
-        _query(
-            "from", {"type": "string", "format": "date"}, _("Missions taking place on or after this date.")
-        ),
-        _query(
-            "to", {"type": "string", "format": "date"}, _("Missions taking place on or before this date.")
-        ),
-        _query("with_seats", {"type": "boolean", "default": True}, _("Only missions with a seat left.")),
-        _query(
-            "sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, _("Order of results.")
-        ),
-        _query(
-            "page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, _("Page number.")
-        ),
-        _query(
-            "per_page",
-            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
-            _("Results per page."),
-        ),
-    ]
+    return _parameters(SEARCH_SPEC)
 
 
 def _path_id(name: str, description: str) -> dict[str, Any]:
@@ -475,13 +468,7 @@ def paths() -> dict[str, Any]:
         "/api/v1/me/recommendations": _get(
             _("Missions suggested for the signed-in volunteer"),
             _("Uses the volunteer's profile; needs the site's session cookie (for the site's own pages)."),
-            parameters=[
-                _query(
-                    "limit",
-                    {"type": "integer", "minimum": 1, "maximum": MAX_RECOMMENDATIONS, "default": 20},
-                    _("How many suggestions."),
-                )
-            ],
+            parameters=_parameters(MY_RECOMMENDATIONS_SPEC),
             ok=_json(_ref("RecommendationList"), _("The suggestions, best first.")),
             errors=(400, 403),
             operation_id="myRecommendations",
@@ -557,6 +544,7 @@ def build_document(server_url: str) -> dict[str, Any]:
                 "Commune": commune_schema(),
                 "RecommendationRequest": recommendation_request_schema(),
                 "RecommendationList": recommendation_list_schema(),
+                "Recommendation": _recommendation_item_schema(),
             },
             "securitySchemes": {
                 "apiKey": {

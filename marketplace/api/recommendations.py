@@ -5,58 +5,60 @@
   recommendations out. It reads no cookie (language from Accept-Language), so it is exempt from
   CSRF; any site may call it (CORS ``*``), and it is rate-limited per address.
 
-Both answer ``{"items": [{"mission": <mission contract + distance_km>, "score", "reasons"}]}``.
+Both answer ``{"items": [...], "other_times": [...]}``: each item is ``{"mission": <mission
+contract + distance_km>, "score", "reasons", "outside_request"}``. ``other_times`` holds, apart,
+missions that fit everything but the person's weekly hours, only when fewer than
+``matching.services.OTHER_TIMES_BELOW`` items fit (« Si vos horaires changent »). The fields,
+their defaults and bounds are in ``recommendation_params``, which the OpenAPI document reads too.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.accounts.access import public, roles
+from marketplace.api.recommendation_params import (
+    MY_RECOMMENDATIONS_SPEC,
+    AnswersInvalid,
+    parse_answers,
+    parse_limit,
+)
 from marketplace.api.serializers import mission_contract
 from marketplace.api.views import bp
 from marketplace.extensions import csrf, limiter
-from marketplace.matching import CandidateFacts
-from marketplace.matching.services import MissionRecommendation, recommend_for_facts, recommend_for_user
-from marketplace.reference.places import place_for
-from marketplace.reference.slugs import AGE_RANGES, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SLOTS
-
-DEFAULT_LIMIT = 10
-MAX_LIMIT = 50
-MAX_SKILLS = 30
-MAX_SKILL_LENGTH = 80
-MAX_ABOUT_LENGTH = 4000
-RADIUS_RANGE = (1, 200)
-FIELDS = (
-    *("age_range", "postcode", "lat", "lon", "radius_km", "remote_ok"),
-    *("domains", "skills", "slots", "kinds", "about", "limit"),
+from marketplace.matching.services import (
+    OTHER_TIMES_LIMIT,
+    MissionRecommendation,
+    other_times_for_facts,
+    other_times_for_user,
+    recommend_for_facts,
+    recommend_for_user,
 )
 
 
-@dataclass(frozen=True)
-class AnswersInvalid(Exception):
-    """A field of the answers is wrong: ``field`` names it (None for the body itself)."""
+def _item(item: MissionRecommendation) -> dict[str, Any]:
+    contract = mission_contract(item.mission, distance_km=item.distance_km)
+    contract.setdefault("distance_km", None)  # same keys in every item
+    return {
+        "mission": contract,
+        "score": round(item.score, 4),
+        "reasons": item.reasons,
+        "outside_request": list(item.outside_request),
+    }
 
-    field: str | None
-    message: str
 
-
-def recommendations_payload(items: list[MissionRecommendation]) -> dict[str, Any]:
+def recommendations_payload(
+    items: list[MissionRecommendation], other_times: list[MissionRecommendation] | None = None
+) -> dict[str, Any]:
     """The answer: each mission in the public contract with its distance, score and reasons."""
-    found = []
-    for item in items:
-        contract = mission_contract(item.mission, distance_km=item.distance_km)
-        contract.setdefault("distance_km", None)  # same keys in every item
-        found.append({"mission": contract, "score": round(item.score, 4), "reasons": item.reasons})
-    return {"items": found}
+    return {
+        "items": [_item(item) for item in items],
+        "other_times": [_item(item) for item in other_times or []],
+    }
 
 
 def _private(payload: dict[str, Any]) -> Response:
@@ -69,11 +71,17 @@ def _private(payload: dict[str, Any]) -> Response:
 @roles("candidate")
 def my_recommendations():
     try:
-        limit = _limit(request.args.get("limit", DEFAULT_LIMIT))
+        limit = parse_limit(request.args.get("limit", MY_RECOMMENDATIONS_SPEC["limit"].default))
     except AnswersInvalid as error:
         return _invalid(error)
     user = current_user._get_current_object()
-    return _private(recommendations_payload(recommend_for_user(user, limit=limit)))
+    items = recommend_for_user(user, limit=limit)
+    other_times = other_times_for_user(user, shown=len(items), limit=_other_times_limit(limit))
+    return _private(recommendations_payload(items, other_times))
+
+
+def _other_times_limit(limit: int) -> int:
+    return min(limit, OTHER_TIMES_LIMIT)
 
 
 def _recommendations_limit() -> str:
@@ -92,7 +100,9 @@ def recommendations():
             facts, limit = parse_answers(request.get_json(silent=True))
         except AnswersInvalid as error:
             return _invalid(error)
-        payload = recommendations_payload(recommend_for_facts(facts, limit=limit))
+        items = recommend_for_facts(facts, limit=limit)
+        other_times = other_times_for_facts(facts, shown=len(items), limit=_other_times_limit(limit))
+        payload = recommendations_payload(items, other_times)
     return _private(payload)
 
 
@@ -113,116 +123,3 @@ def _language() -> str:
 def _invalid(error: AnswersInvalid) -> tuple[Response, int]:
     payload = {"error": {"code": "invalid_parameter", "message": error.message, "field": error.field}}
     return jsonify(payload), 400
-
-
-# --- Validation of the answers -------------------------------------------------------------------
-
-
-def parse_answers(body: object) -> tuple[CandidateFacts, int]:
-    """Facts and limit from the JSON answers; AnswersInvalid names the first wrong field."""
-    if not isinstance(body, Mapping):
-        raise AnswersInvalid(None, _("Send a JSON object with your answers."))
-    unknown = sorted(set(body) - set(FIELDS))
-    if unknown:
-        raise AnswersInvalid(unknown[0], _("This field is not one of the answers."))
-    if body.get("age_range") not in AGE_RANGES:
-        raise AnswersInvalid(
-            "age_range", _("Choose an age range among: %(values)s.", values=", ".join(AGE_RANGES))
-        )
-    lat, lon = _location(body)
-    facts = CandidateFacts(
-        age_range=body["age_range"],
-        lat=lat,
-        lon=lon,
-        radius_km=_number(body, "radius_km", *RADIUS_RANGE, default=15.0),
-        remote_ok=_boolean(body, "remote_ok"),
-        domains=_choices(body, "domains", DOMAIN_SLUGS),
-        skills=_skills(body),
-        slots=_choices(body, "slots", SLOTS),
-        wanted_kinds=_choices(body, "kinds", MISSION_KIND_SLUGS),
-        about=_text(body, "about", MAX_ABOUT_LENGTH),
-    )
-    return facts, _limit(body.get("limit", DEFAULT_LIMIT))
-
-
-def _location(body: Mapping[str, Any]) -> tuple[float | None, float | None]:
-    has_point = "lat" in body or "lon" in body
-    if "postcode" in body and has_point:
-        raise AnswersInvalid("postcode", _("Give either a postcode or lat and lon, not both."))
-    if "postcode" in body:
-        postcode = body["postcode"]
-        if not isinstance(postcode, str) or not (len(postcode) == 5 and postcode.isdigit()):
-            raise AnswersInvalid("postcode", _("A postcode has five digits."))
-        place = place_for(postcode)
-        if place is None:
-            raise AnswersInvalid("postcode", _("This postcode is not a French postcode we know."))
-        return place.lat, place.lon
-    if not has_point:
-        return None, None
-    for name in ("lat", "lon"):
-        if name not in body:
-            raise AnswersInvalid(name, _("Give both lat and lon."))
-    return _number(body, "lat", -90, 90), _number(body, "lon", -180, 180)
-
-
-def _number(body: Mapping[str, Any], name: str, low: float, high: float, *, default: float = 0.0) -> float:
-    value = body.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise AnswersInvalid(name, _("This field must be a number."))
-    if not low <= value <= high:
-        raise AnswersInvalid(name, _("This number must be between %(low)s and %(high)s.", low=low, high=high))
-    return float(value)
-
-
-def _boolean(body: Mapping[str, Any], name: str) -> bool:
-    value = body.get(name, False)
-    if not isinstance(value, bool):
-        raise AnswersInvalid(name, _("This field must be true or false."))
-    return value
-
-
-def _string_list(
-    body: Mapping[str, Any], name: str, check: Callable[[str], bool], message: str
-) -> tuple[str, ...]:
-    values = body.get(name, [])
-    if not isinstance(values, list) or not all(isinstance(value, str) and check(value) for value in values):
-        raise AnswersInvalid(name, message)
-    return tuple(dict.fromkeys(values))  # duplicates dropped, order kept
-
-
-def _choices(body: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-    return _string_list(
-        body,
-        name,
-        allowed.__contains__,
-        _("This field takes a list among: %(values)s.", values=", ".join(allowed)),
-    )
-
-
-def _skills(body: Mapping[str, Any]) -> tuple[str, ...]:
-    message = _(
-        "Skills are a list of at most %(count)d texts of at most %(length)d characters.",
-        count=MAX_SKILLS,
-        length=MAX_SKILL_LENGTH,
-    )
-    skills = _string_list(body, "skills", lambda value: 0 < len(value.strip()) <= MAX_SKILL_LENGTH, message)
-    if len(skills) > MAX_SKILLS:
-        raise AnswersInvalid("skills", message)
-    return tuple(skill.strip() for skill in skills)
-
-
-def _text(body: Mapping[str, Any], name: str, max_length: int) -> str:
-    value = body.get(name, "")
-    if not isinstance(value, str) or len(value) > max_length:
-        raise AnswersInvalid(
-            name, _("This field is a text of at most %(length)d characters.", length=max_length)
-        )
-    return value
-
-
-def _limit(value: object) -> int:
-    if isinstance(value, str) and value.isdigit():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
-        raise AnswersInvalid("limit", _("The limit is a whole number from 1 to %(max)d.", max=MAX_LIMIT))
-    return value

@@ -1,9 +1,12 @@
 """The guided-search question flow (pure: no Flask, no database).
 
-Seven questions, one per screen. Answers are a plain JSON-friendly dict kept by the app (in the
+Eight questions, one per screen. Answers are a plain JSON-friendly dict kept by the app (in the
 Flask session): ``{step: {field: value}}``. This module says which questions apply, validates what
 was sent for one step (errors are message keys the app translates), moves forward and back, and
 turns the answers into a recommendation request shaped like ``POST /api/v1/recommendations``.
+What the visitor rules out (« Ce que je ne souhaite pas ») is never relaxed, like the age rule;
+missions at other times than theirs are never mixed into the results: the request asks for them
+apart (``show_other_times``), for the « Si vos horaires changent » block.
 Place names are not resolved here: the service turns the postcode into coordinates.
 """
 
@@ -14,18 +17,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from marketplace.reference.slugs import AGE_RANGES, DAY_PART_SLUGS, DAY_SLUGS, DOMAIN_SLUGS, SLOTS
+from marketplace.reference.contexts import AVOIDABLE_CONTEXTS
+from marketplace.reference.slugs import (
+    AGE_RANGES,
+    DAY_PART_SLUGS,
+    DAY_SLUGS,
+    DOMAIN_SLUGS,
+    MISSION_KIND_SLUGS,
+    SLOTS,
+)
 
-CAUSES, TIME, WHEN, WHERE, SKILLS, AGE, COMPANY = (
+CAUSES, TIME, WHEN, WHERE, SKILLS, AVOID, AGE, COMPANY = (
     "causes",
     "time",
     "when",
     "where",
     "skills",
+    "avoid",
     "age",
     "company",
 )
-STEPS: tuple[str, ...] = (CAUSES, TIME, WHEN, WHERE, SKILLS, AGE, COMPANY)
+STEPS: tuple[str, ...] = (CAUSES, TIME, WHEN, WHERE, SKILLS, AVOID, AGE, COMPANY)
 
 FREQUENCIES = ("once", "sometimes", "weekly")
 MIN_HOURS, MAX_HOURS = 1, 35
@@ -302,6 +314,33 @@ def _unique(values: Iterable[str]) -> list[str]:
     return kept
 
 
+def _validate_avoid(form: Mapping[str, Any], answers: Mapping[str, Any]) -> StepResult:
+    """What the visitor rules out; never a cause or kind they chose at an earlier question."""
+    domains, kinds = _values(form, "avoid_domains"), _values(form, "avoid_kinds")
+    contexts = _values(form, "avoid_contexts")
+    answer = {
+        "domains": _ordered(domains, DOMAIN_SLUGS),
+        "kinds": _ordered(kinds, MISSION_KIND_SLUGS),
+        "contexts": _ordered(contexts, AVOIDABLE_CONTEXTS),
+    }
+    errors = {}
+    if set(contexts) - set(AVOIDABLE_CONTEXTS):
+        errors["avoid_contexts"] = "unknown_choice"
+    if set(kinds) - set(MISSION_KIND_SLUGS):
+        errors["avoid_kinds"] = "unknown_choice"
+    elif set(answer["kinds"]) & set(answered_kinds(answers)):
+        errors["avoid_kinds"] = "avoid_chosen_kind"
+    elif len(answer["kinds"]) == len(MISSION_KIND_SLUGS):
+        errors["avoid_kinds"] = "avoid_every_kind"
+    if set(domains) - set(DOMAIN_SLUGS):
+        errors["avoid_domains"] = "unknown_choice"
+    elif set(answer["domains"]) & set(_get(answers, CAUSES, "domains", []) or []):
+        errors["avoid_domains"] = "avoid_chosen_domain"
+    elif len(answer["domains"]) == len(DOMAIN_SLUGS):
+        errors["avoid_domains"] = "avoid_every_domain"
+    return StepResult(answer, errors)
+
+
 def _validate_age(form: Mapping[str, Any]) -> StepResult:
     age_range = _value(form, "age_range")
     errors = {} if age_range in AGE_RANGES else {"age_range": "choose_age_range"}
@@ -325,17 +364,41 @@ _VALIDATORS = {
 }
 
 
-def validate_step(step: str, form: Mapping[str, Any]) -> StepResult:
-    """Check what was sent for one question; the answer keeps what was typed, even when wrong."""
+def validate_step(step: str, form: Mapping[str, Any], answers: Mapping[str, Any] | None = None) -> StepResult:
+    """Check what was sent for one question; the answer keeps what was typed, even when wrong.
+
+    ``answers`` (the earlier answers) let a question refuse what contradicts them.
+    """
+    if step == AVOID:
+        return _validate_avoid(form, answers or {})
     if step not in _VALIDATORS:
         raise KeyError(step)
     return _VALIDATORS[step](form)
 
 
 def record(answers: Mapping[str, Any], step: str, answer: Mapping[str, Any]) -> dict[str, Any]:
-    """New answers with this step's answer; answers to questions that no longer apply are dropped."""
+    """New answers with this step's answer; answers to questions that no longer apply are dropped.
+
+    A cause or kind chosen again after being ruled out is no longer ruled out (the latest
+    answer wins), so the answers never both want and avoid the same thing.
+    """
     updated = {**answers, step: dict(answer)}
-    return {key: value for key, value in updated.items() if key in STEPS and applies(key, updated)}
+    kept = {key: value for key, value in updated.items() if key in STEPS and applies(key, updated)}
+    return _without_contradictions(kept)
+
+
+def _without_contradictions(answers: dict[str, Any]) -> dict[str, Any]:
+    avoid = answers.get(AVOID)
+    if not isinstance(avoid, Mapping):
+        return answers
+    chosen_domains = set(_get(answers, CAUSES, "domains", []) or [])
+    chosen_kinds = set(answered_kinds(answers))
+    answers[AVOID] = {
+        **avoid,
+        "domains": [slug for slug in avoid.get("domains") or [] if slug not in chosen_domains],
+        "kinds": [slug for slug in avoid.get("kinds") or [] if slug not in chosen_kinds],
+    }
+    return answers
 
 
 # --- Answers → recommendation request ----------------------------------------------------------
@@ -357,9 +420,13 @@ class RecommendationRequest:
     flexible: bool = False
     kinds: tuple[str, ...] = ()
     about: str = ""
+    avoid_domains: tuple[str, ...] = ()  # never recommended, never relaxed
+    avoid_kinds: tuple[str, ...] = ()
+    avoid_contexts: tuple[str, ...] = ()
     max_hours_per_week: int | None = None  # recurring missions asking more are left out
     group_size: int = 1  # missions with fewer seats left are left out
     other_causes: bool = False  # "d'autres causes": missions outside ``domains``
+    show_other_times: bool = False  # "d'autres jours": missions at other times, shown apart
 
     def to_api_payload(self) -> dict[str, Any]:
         """The JSON body of ``POST /api/v1/recommendations``."""
@@ -370,7 +437,11 @@ class RecommendationRequest:
             "domains": list(self.domains),
             "skills": list(self.skills),
             "slots": list(self.slots),
+            "flexible": self.flexible,
             "kinds": list(self.kinds),
+            "avoid_domains": list(self.avoid_domains),
+            "avoid_kinds": list(self.avoid_kinds),
+            "avoid_contexts": list(self.avoid_contexts),
             "about": self.about,
         }
         if self.postcode:
@@ -380,6 +451,11 @@ class RecommendationRequest:
     @property
     def located(self) -> bool:
         return bool(self.postcode or self.place)
+
+    @property
+    def has_fixed_hours(self) -> bool:
+        """Whether the visitor gave weekly slots that missions must fit (not "whenever suits")."""
+        return bool(self.slots) and not self.flexible
 
 
 def _get(answers: Mapping[str, Any], step: str, name: str, default: Any = None) -> Any:
@@ -432,6 +508,9 @@ def build_request(answers: Mapping[str, Any]) -> RecommendationRequest:
         slots=slots,
         flexible=flexible,
         kinds=answered_kinds(answers),
+        avoid_domains=tuple(_get(answers, AVOID, "domains", []) or ()),
+        avoid_kinds=tuple(_get(answers, AVOID, "kinds", []) or ()),
+        avoid_contexts=tuple(_get(answers, AVOID, "contexts", []) or ()),
         about=_get(answers, CAUSES, "words", "") or "",
         max_hours_per_week=hours if _get(answers, TIME, "frequency") == "weekly" else None,
         group_size=GROUP_SIZE.get(_get(answers, COMPANY, "company"), 1) if applies(COMPANY, answers) else 1,
@@ -455,7 +534,7 @@ def available_refinements(request: RecommendationRequest) -> tuple[str, ...]:
     found = []
     if request.located and closer_radius(request.radius_km) is not None:
         found.append(CLOSER)
-    if request.slots:
+    if request.has_fixed_hours and not request.show_other_times:
         found.append(OTHER_DAYS)
     if request.domains and not request.other_causes:
         found.append(OTHER_CAUSES)
@@ -467,16 +546,18 @@ def refine(request: RecommendationRequest, refinement: str) -> RecommendationReq
     if refinement == CLOSER and request.located:
         radius = closer_radius(request.radius_km)
         return replace(request, radius_km=radius) if radius else request
-    if refinement == OTHER_DAYS and request.slots:
-        return replace(request, slots=(), flexible=True)
+    if refinement == OTHER_DAYS and request.has_fixed_hours:
+        # Never mixed into the results: the missions at other times are shown apart.
+        return replace(request, show_other_times=True)
     if refinement == OTHER_CAUSES and request.domains:
         return replace(request, other_causes=True)
     return request
 
 
-# Relaxed in this order when nothing fits: what matters least to most people first.
-RELAX_DAYS, RELAX_GROUP, RELAX_HOURS, RELAX_CAUSES, RELAX_DISTANCE, RELAX_REMOTE = (
-    "days",
+# Relaxed in this order when nothing fits: what matters least to most people first. Never the
+# age, never what the visitor ruled out, and never their days: missions at other times are
+# shown apart (« Si vos horaires changent »), not as results.
+RELAX_GROUP, RELAX_HOURS, RELAX_CAUSES, RELAX_DISTANCE, RELAX_REMOTE = (
     "group",
     "hours",
     "causes",
@@ -486,12 +567,9 @@ RELAX_DAYS, RELAX_GROUP, RELAX_HOURS, RELAX_CAUSES, RELAX_DISTANCE, RELAX_REMOTE
 
 
 def relaxations(request: RecommendationRequest) -> list[tuple[str, RecommendationRequest]]:
-    """Ever looser versions of the request, each with what was relaxed last (never the age)."""
+    """Ever looser versions of the request, each with what was relaxed last (never age, days, avoids)."""
     steps: list[tuple[str, RecommendationRequest]] = []
     current = request
-    if current.slots:
-        current = replace(current, slots=(), flexible=True)
-        steps.append((RELAX_DAYS, current))
     if current.group_size > 1:
         current = replace(current, group_size=1)
         steps.append((RELAX_GROUP, current))
@@ -528,5 +606,8 @@ def profile_fields(answers: Mapping[str, Any]) -> dict[str, Any]:
         "domains": list(request.domains),
         "skills": list(request.skills),
         "wanted_kinds": list(request.kinds),
+        "avoid_domains": list(request.avoid_domains),
+        "avoid_kinds": list(request.avoid_kinds),
+        "avoid_contexts": list(request.avoid_contexts),
         "about": request.about,
     }

@@ -80,6 +80,9 @@ def candidate_facts(request: flow.RecommendationRequest) -> CandidateFacts:
         skills=request.skills,
         wanted_kinds=request.kinds,
         about=request.about,
+        avoid_domains=request.avoid_domains,
+        avoid_kinds=request.avoid_kinds,
+        avoid_contexts=request.avoid_contexts,
     )
 
 
@@ -88,12 +91,14 @@ def candidate_facts(request: flow.RecommendationRequest) -> CandidateFacts:
 
 @dataclass(frozen=True)
 class AssistantResults:
-    """What the result page shows: the missions, what was relaxed to find them, the refinements."""
+    """What the result page shows: the missions, what was relaxed to find them, the refinements,
+    and apart, missions that fit everything but the visitor's hours (« Si vos horaires changent »)."""
 
     request: flow.RecommendationRequest
     items: list[Any]  # MissionRecommendation from the matching services
     relaxed: tuple[str, ...] = ()
     refinements: tuple[str, ...] = field(default=())
+    other_times: list[Any] = field(default_factory=list)
 
     @property
     def exact(self) -> bool:
@@ -131,10 +136,31 @@ def recommend(request: flow.RecommendationRequest, *, limit: int = RESULTS_LIMIT
     return [item for item in fetched if _fits(item, request)][:limit]
 
 
+def other_times(request: flow.RecommendationRequest, *, shown: int) -> list[Any]:
+    """Missions fitting every answer but the visitor's days, for the block apart from the results.
+
+    Shown when fewer than three results fit (``matching.services.OTHER_TIMES_BELOW``), or up to
+    ``RESULTS_LIMIT`` when the visitor asked for « D'autres jours ».
+    """
+    from marketplace.matching.services import OTHER_TIMES_LIMIT, other_times_for_facts
+
+    if not request.has_fixed_hours:
+        return []
+    asked = request.show_other_times
+    fetched = other_times_for_facts(
+        candidate_facts(request), shown=0 if asked else shown, limit=CANDIDATES_FETCHED
+    )
+    found = [item for item in fetched if _fits(item, request)]
+    return found[: RESULTS_LIMIT if asked else OTHER_TIMES_LIMIT]
+
+
 def results_for(
     answers: Mapping[str, Any], refinements: Sequence[str] = (), *, limit: int = RESULTS_LIMIT
 ) -> AssistantResults:
-    """Recommendations for complete answers; when nothing fits, the closest after relaxing."""
+    """Recommendations for complete answers; when nothing fits, the closest after relaxing.
+
+    Missions at other times than the visitor's are never among the results: they come apart.
+    """
     request = flow.build_request(answers)
     for refinement in refinements:
         request = flow.refine(request, refinement)
@@ -153,6 +179,7 @@ def results_for(
         items=items,
         relaxed=tuple(relaxed),
         refinements=flow.available_refinements(request) if items and not relaxed else (),
+        other_times=other_times(request, shown=0 if relaxed else len(items)),
     )
 
 

@@ -7,7 +7,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from marketplace.assistant import flow
-from marketplace.reference.vocabularies import DOMAINS, Choice, slot_label
+from marketplace.candidates.profile import AVOID_CONTEXT_CHOICES
+from marketplace.reference.vocabularies import (
+    DOMAINS,
+    MISSION_KIND_DESCRIPTIONS,
+    MISSION_KINDS,
+    Choice,
+    slot_label,
+)
 
 STEP_TITLES = {
     "causes": _l("What moves you?"),
@@ -15,6 +22,7 @@ STEP_TITLES = {
     "when": _l("When are you available?"),
     "where": _l("Where would you like to help?"),
     "skills": _l("What would you like to do or learn?"),
+    "avoid": _l("What you would rather not do"),
     "age": _l("How old are you?"),
     "company": _l("Would you come alone or with someone?"),
 }
@@ -24,6 +32,9 @@ STEP_HINTS = {
     "when": _l("Choose simple answers, or tick the exact parts of the week."),
     "where": _l("Your postcode or your commune, and how far you would travel."),
     "skills": _l("What you know how to do, or would like to learn. You can skip this question."),
+    "avoid": _l(
+        "Tick what you do not want: we will never suggest it. Leave everything unticked if anything goes."
+    ),
     "age": _l("Some missions are open from 16, others from 18: we never ask for your date of birth."),
     "company": _l("Some associations welcome friends, families or colleagues together."),
 }
@@ -34,6 +45,7 @@ STEP_SLUGS = {
     "when": "quand",
     "where": "ou",
     "skills": "envies",
+    "avoid": "ce-que-je-ne-souhaite-pas",
     "age": "age",
     "company": "avec-qui",
 }
@@ -55,6 +67,14 @@ ERRORS = {
     "skill_too_long": _l("Each skill has at most 60 characters."),
     "choose_age_range": _l("Choose your age range. Tremplin is open from 16 years old."),
     "choose_company": _l("Choose alone or with whom you would come."),
+    "avoid_chosen_domain": _l(
+        "You chose this cause at the first question: it cannot be avoided too. Untick it here or there."
+    ),
+    "avoid_chosen_kind": _l(
+        "You asked for this kind of mission earlier: it cannot be avoided too. Untick it here or go back."
+    ),
+    "avoid_every_kind": _l("Leave at least one kind of mission you do not avoid."),
+    "avoid_every_domain": _l("Leave at least one cause you do not avoid."),
 }
 
 FREQUENCIES = (
@@ -113,7 +133,6 @@ REFINEMENTS = {
     "other_causes": _l("Other causes"),
 }
 RELAXED = {
-    "days": _l("we also looked at other days than yours"),
     "group": _l("we included missions with fewer seats than your group needs"),
     "hours": _l("we included missions asking more hours per week"),
     "causes": _l("we looked at every cause"),
@@ -128,6 +147,9 @@ AGE_CHOICES = (
     Choice("51-65", _l("51 to 65")),
     Choice("66+", _l("66 or more")),
 )
+AVOID_CONTEXTS = AVOID_CONTEXT_CHOICES
+AVOID_KINDS = MISSION_KINDS
+AVOID_KIND_HINTS = MISSION_KIND_DESCRIPTIONS
 SKILL_CHOICES = tuple(Choice(slug, label) for slug, label in SKILL_LABELS.items())
 KIND_CHOICES = tuple(Choice(slug, label) for slug, label in KIND_LABELS.items())
 
@@ -172,6 +194,13 @@ def readable_answers(answers: dict[str, Any]) -> list[tuple[str, str]]:
     wishes += [skills.get("other_skills") or ""]
     wishes += [str(KIND_LABELS.get(slug, slug)) for slug in skills.get("kinds") or []]
     add(flow.SKILLS, ", ".join(filter(None, wishes)))
+    avoid = answers.get(flow.AVOID) or {}
+    ruled_out = [
+        _labels(AVOID_CONTEXTS, avoid.get("contexts") or []),
+        _labels(MISSION_KINDS, avoid.get("kinds") or []),
+        _labels(DOMAINS, avoid.get("domains") or []),
+    ]
+    add(flow.AVOID, ", ".join(filter(None, ruled_out)))
     add(flow.AGE, _labels(AGE_CHOICES, [(answers.get(flow.AGE) or {}).get("age_range", "")]).strip(", "))
     company = (answers.get(flow.COMPANY) or {}).get("company")
     add(flow.COMPANY, _labels(COMPANIONS, [company]) if company else "")

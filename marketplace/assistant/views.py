@@ -95,6 +95,7 @@ def _render_step(step: str, answers: dict[str, Any], answer: dict[str, Any], err
         skill_choices=texts.SKILL_CHOICES,
         kind_choices=texts.KIND_CHOICES,
         age_choices=texts.AGE_CHOICES,
+        chosen_domains=list((answers.get(flow.CAUSES) or {}).get("domains") or []),
         flow=flow,
         texts=texts,
     ), status
@@ -111,7 +112,7 @@ def step(slug: str):
         return redirect(step_url(flow.first_unanswered(answers)))
     if request.method == "GET":
         return _render_step(step, answers, answers.get(step) or {}, {})
-    result = flow.validate_step(step, request.form)
+    result = flow.validate_step(step, request.form, answers)
     errors, answer = _translated(result.errors), result.answer
     if result.ok and step == flow.WHERE:
         try:

@@ -17,11 +17,16 @@ missions_cli = AppGroup("missions", help="Missions: bulk import.")
 
 
 def report_lines(report: ImportReport) -> list[str]:
-    """The summary line, then one line per problem: "ligne N : champ : raison"."""
+    """The summary, one line per problem ("ligne N : champ : raison"), then per field not kept
+    ("avertissement ligne N : champ : raison": the line was imported without it)."""
     created, updated, rejected = report.counts
-    lines = [f"created={created} updated={updated} rejected={rejected}"]
+    lines = [f"created={created} updated={updated} rejected={rejected} warnings={len(report.warnings)}"]
     lines += [
         f"ligne {problem.line} : {problem.field or '-'} : {problem.reason}" for problem in report.problems
+    ]
+    lines += [
+        f"avertissement ligne {warning.line} : {warning.field} : {warning.reason}"
+        for warning in report.warnings
     ]
     return lines
 

@@ -36,7 +36,15 @@ from marketplace.associations.missions import (
     mission_problems,
     normalized,
 )
-from marketplace.reference.vocabularies import DAY_PARTS, DOMAINS, MISSION_KINDS, SCHEDULES, SLOTS
+from marketplace.associations.one_off_times import one_off_times
+from marketplace.reference.vocabularies import (
+    DAY_PARTS,
+    DOMAINS,
+    MISSION_KINDS,
+    SCHEDULES,
+    SLOTS,
+    slot_label,
+)
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]  # browsers send ISO; without a date picker people type 14/06/2026
 NOT_A_DATE = _l("Enter a date like 14/06/2026.")
@@ -237,12 +245,29 @@ class MissionForm(FlaskForm):
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
+        slots_problem = self.one_off_slots_problem()
+        if slots_problem is not None:
+            self.slots.errors = [*self.slots.errors, str(slots_problem)]
+            valid = False
         if not valid:
             # Show the mission rules too, so people can fix everything in one go.
             self.add_rule_errors(
                 mission_problems(normalized(mission_data_from_form(self)), today=date.today())
             )
         return valid
+
+    def one_off_slots_problem(self) -> object | None:
+        """Slots ticked for a one-off mission on a weekday its dates never reach (never guessed)."""
+        if self.schedule.data != "one_off" or not self.slots.data:
+            return None
+        times = one_off_times(self.start_date.data, self.end_date.data, self.slots.data)
+        if not times.outside:
+            return None
+        return _l(
+            "A one-off mission takes place on its dates: %(slot)s is not one of them. Untick it, or "
+            "tick the time of day above.",
+            slot=slot_label(times.outside[0]),
+        )
 
     def add_rule_errors(self, problems: dict[str, object]) -> None:
         """Attach each rule's message to its field, after the field's own conversion error if any."""
@@ -253,8 +278,21 @@ class MissionForm(FlaskForm):
 
 
 def mission_data_from_form(form: MissionForm, base: MissionData | None = None) -> MissionData:
-    """The mission as typed; fields the form could not read keep the base's values (defaults if new)."""
+    """The mission as typed; fields the form could not read keep the base's values (defaults if new).
+
+    Weekly slots ticked for a one-off mission become its parts of the day (``one_off_times``)
+    rather than being dropped.
+    """
     base = base or MissionData()
+    data = _typed(form, base)
+    if data.schedule == "one_off" and data.slots:
+        times = one_off_times(data.start_date, data.end_date, data.slots, data.day_parts)
+        if not times.outside:
+            data = replace(data, day_parts=times.day_parts, slots=[])
+    return data
+
+
+def _typed(form: MissionForm, base: MissionData) -> MissionData:
     return replace(
         base,
         title=form.title.data or "",

@@ -55,6 +55,10 @@ class CandidateProfile(TimestampMixin, db.Model):
     domains: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     skills: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     wanted_kinds: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    # What the volunteer does not want: never recommended (domain and kind slugs, context slugs).
+    avoid_domains: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    avoid_kinds: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    avoid_contexts: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     about: Mapped[str] = mapped_column(Text, nullable=False, default="")
     visible_to_associations: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 

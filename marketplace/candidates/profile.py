@@ -21,8 +21,18 @@ from marketplace.associations.models import Mission
 from marketplace.candidates.models import CandidateProfile
 from marketplace.domain import DomainError, NotAllowed
 from marketplace.extensions import db
+from marketplace.reference.contexts import AVOIDABLE_CONTEXTS
 from marketplace.reference.geo import GeoIndex, Place, normalize_name
-from marketplace.reference.vocabularies import AGE_RANGES, DOMAIN_SLUGS, MISSION_KIND_SLUGS, SLOTS
+from marketplace.reference.vocabularies import (
+    AGE_RANGES,
+    DOMAIN_SLUGS,
+    DOMAINS,
+    MISSION_KIND_SLUGS,
+    MISSION_KINDS,
+    SLOTS,
+    Choice,
+    label_for,
+)
 
 MIN_RADIUS_KM = 5
 MAX_RADIUS_KM = 100
@@ -35,6 +45,13 @@ MAX_FIRST_NAME = 80
 # A skill typed in profiles only is suggested once this many people use it, so that a rare tag
 # never points at one person.
 MIN_PROFILES_FOR_SUGGESTION = 2
+
+# What a volunteer may rule out besides causes and kinds (the engine reads these slugs).
+AVOID_CONTEXT_CHOICES: tuple[Choice, ...] = (
+    Choice("screen", _l("Not in front of a screen")),
+    Choice("children", _l("Not with children")),
+    Choice("physical", _l("No physical effort")),
+)
 
 _POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(\d{2}) ?(\d{3})(?!\d)")
 _EDGE_PUNCTUATION = " \t,;-–()[]"
@@ -65,6 +82,9 @@ class ProfileData:
     wanted_kinds: list[str] = field(default_factory=list)
     about: str = ""
     visible_to_associations: bool = False
+    avoid_domains: list[str] = field(default_factory=list)
+    avoid_kinds: list[str] = field(default_factory=list)
+    avoid_contexts: list[str] = field(default_factory=list)
 
     @classmethod
     def from_profile(cls, user: User, profile: CandidateProfile | None) -> ProfileData:
@@ -84,6 +104,9 @@ class ProfileData:
             wanted_kinds=list(profile.wanted_kinds or []),
             about=profile.about or "",
             visible_to_associations=profile.visible_to_associations,
+            avoid_domains=list(profile.avoid_domains or []),
+            avoid_kinds=list(profile.avoid_kinds or []),
+            avoid_contexts=list(profile.avoid_contexts or []),
         )
 
 
@@ -359,6 +382,7 @@ def profile_problems(data: ProfileData, index: GeoIndex | None) -> tuple[CleanPr
     kinds, kinds_known = _known(data.wanted_kinds, MISSION_KIND_SLUGS)
     if not kinds_known:
         problems["wanted_kinds"] = _l("Unknown kind of mission.")
+    avoided = _avoid_problems(data, {"domains": domains, "wanted_kinds": kinds}, problems)
     skills = clean_skills(data.skills)
     too_long = [skill for skill in skills if len(skill) > MAX_SKILL_LENGTH]
     if len(skills) > MAX_SKILLS:
@@ -387,8 +411,56 @@ def profile_problems(data: ProfileData, index: GeoIndex | None) -> tuple[CleanPr
         wanted_kinds=kinds,
         about=about,
         visible_to_associations=bool(data.visible_to_associations),
+        **avoided,
     )
     return CleanProfile(clean, place), problems
+
+
+_AVOID_RULES = (
+    # (field, the field of what is chosen, vocabulary, "chosen and avoided", "everything avoided")
+    (
+        "avoid_domains",
+        "domains",
+        DOMAINS,
+        lambda names: _l(
+            "You chose and avoid the same cause: “%(names)s”. Untick it in one of the two lists.", names=names
+        ),
+        _l("Leave at least one cause you do not avoid."),
+    ),
+    (
+        "avoid_kinds",
+        "wanted_kinds",
+        MISSION_KINDS,
+        lambda names: _l(
+            "You want and avoid the same kind of mission: “%(names)s”. Untick it in one of the two lists.",
+            names=names,
+        ),
+        _l("Leave at least one kind of mission you do not avoid."),
+    ),
+)
+
+
+def _avoid_problems(
+    data: ProfileData, chosen: dict[str, list[str]], problems: dict[str, object]
+) -> dict[str, list[str]]:
+    """Check what the volunteer rules out (adding to ``problems``) and return it tidied."""
+    avoided: dict[str, list[str]] = {}
+    for name, chosen_name, choices, both_message, all_message in _AVOID_RULES:
+        slugs = tuple(choice.slug for choice in choices)
+        values, known = _known(getattr(data, name), slugs)
+        both = [slug for slug in chosen[chosen_name] if slug in values]
+        if not known:
+            problems[name] = _l("This choice is not in our list.")
+        elif both:
+            names = ", ".join(str(label_for(choices, slug)) for slug in both)
+            problems[name] = both_message(names)
+        elif len(values) == len(slugs):
+            problems[name] = all_message
+        avoided[name] = values
+    avoided["avoid_contexts"], contexts_known = _known(data.avoid_contexts, AVOIDABLE_CONTEXTS)
+    if not contexts_known:
+        problems["avoid_contexts"] = _l("This choice is not in our list.")
+    return avoided
 
 
 def update_profile(user: User, data: ProfileData, *, index: GeoIndex | None = None) -> CandidateProfile:
@@ -428,6 +500,9 @@ def _apply(profile: CandidateProfile, clean: CleanProfile) -> None:
     profile.wanted_kinds = data.wanted_kinds
     profile.about = data.about
     profile.visible_to_associations = data.visible_to_associations
+    profile.avoid_domains = data.avoid_domains
+    profile.avoid_kinds = data.avoid_kinds
+    profile.avoid_contexts = data.avoid_contexts
 
 
 # --- Completeness --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 
 from marketplace.candidates.profile import (
+    AVOID_CONTEXT_CHOICES,
     MAX_ABOUT,
     MAX_FIRST_NAME,
     RADIUS_CHOICES_KM,
@@ -63,6 +64,21 @@ class ProfileForm(FlaskForm):
         choices=[(choice.slug, choice.label) for choice in MISSION_KINDS],
         validate_choice=False,
     )
+    avoid_contexts = SelectMultipleField(
+        _l("Situations you would rather avoid"),
+        choices=[(choice.slug, choice.label) for choice in AVOID_CONTEXT_CHOICES],
+        validate_choice=False,
+    )
+    avoid_kinds = SelectMultipleField(
+        _l("Kinds of mission you do not want"),
+        choices=[(choice.slug, choice.label) for choice in MISSION_KINDS],
+        validate_choice=False,
+    )
+    avoid_domains = SelectMultipleField(
+        _l("Causes you do not want"),
+        choices=[(choice.slug, choice.label) for choice in DOMAINS],
+        validate_choice=False,
+    )
     skills = StringField(
         _l("Your skills"),
         description=_l("Separate them with commas, for example: cooking, driving licence, Excel."),
@@ -91,6 +107,9 @@ class ProfileForm(FlaskForm):
             "flexible",
             "domains",
             "wanted_kinds",
+            "avoid_contexts",
+            "avoid_kinds",
+            "avoid_domains",
             "about",
             "visible_to_associations",
         ):
@@ -120,4 +139,7 @@ class ProfileForm(FlaskForm):
             wanted_kinds=list(self.wanted_kinds.data or []),
             about=self.about.data or "",
             visible_to_associations=bool(self.visible_to_associations.data),
+            avoid_domains=list(self.avoid_domains.data or []),
+            avoid_kinds=list(self.avoid_kinds.data or []),
+            avoid_contexts=list(self.avoid_contexts.data or []),
         )

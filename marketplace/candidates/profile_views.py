@@ -13,6 +13,7 @@ from flask_login import current_user
 from marketplace.accounts.access import public, roles
 from marketplace.accounts.models import User
 from marketplace.candidates.profile import (
+    AVOID_CONTEXT_CHOICES,
     MAX_RADIUS_KM,
     MIN_RADIUS_KM,
     ProfileData,
@@ -57,7 +58,10 @@ def edit():
     if form.radius_km.data is not None and MIN_RADIUS_KM <= form.radius_km.data <= MAX_RADIUS_KM:
         form.offer_radius(form.radius_km.data)
     return render_template(
-        "profile/edit.html", form=form, day_abbreviations=day_abbreviations()
+        "profile/edit.html",
+        form=form,
+        day_abbreviations=day_abbreviations(),
+        avoid_context_choices=AVOID_CONTEXT_CHOICES,
     ), form_status(form)
 
 

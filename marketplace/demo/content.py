@@ -1610,8 +1610,8 @@ MISSION_TEMPLATES: tuple[MissionTemplate, ...] = (
         "support",
         "Atelier créatif du mercredi",
         """
-        Le mercredi, nous proposons aux enfants {lieu} des ateliers de dessin, de bricolage et de
-        couture.
+        Le mercredi, nous proposons aux enfants {lieu} des ateliers de dessin, de bricolage, de
+        couture et de théâtre.
         - **Ce que vous ferez** : préparer le matériel, animer un atelier avec un animateur de
           l'équipe, valoriser les créations des enfants.
         - **Pour qui** : des enfants de 6 à 11 ans.
@@ -2027,7 +2027,8 @@ MISSION_TEMPLATES: tuple[MissionTemplate, ...] = (
         "culture",
         "Montage de la scène d'un concert en plein air",
         """
-        Nous organisons un concert gratuit en plein air à {ville}.
+        Nous organisons des soirées gratuites en plein air à {ville} : concert, cinéma ou bal
+        selon les semaines.
         - **Ce que vous ferez** : monter la scène, les barnums et les bancs avec le régisseur,
           installer la signalétique, puis tout démonter le soir.
         - **En pratique** : de 8 h à 13 h et de 22 h à minuit. Chaussures de sécurité conseillées ;
@@ -2116,8 +2117,8 @@ MISSION_TEMPLATES: tuple[MissionTemplate, ...] = (
         "sport",
         "Signaleur ou signaleuse pour la course solidaire",
         """
-        Notre course solidaire de 10 km traverse {ville} et a besoin de signaleurs à chaque
-        carrefour.
+        Notre course solidaire de 10 km traverse {ville} et a besoin de bénévoles tout au long
+        du parcours.
         - **Ce que vous ferez** : sécuriser un croisement, orienter les coureurs, encourager tout le
           monde.
         - **En pratique** : un dimanche de 8 h à 12 h. Un brief sécurité est fait sur place.
@@ -2250,8 +2251,8 @@ MISSION_TEMPLATES: tuple[MissionTemplate, ...] = (
         Nous préparons une exposition sur l'histoire {lieu} racontée par ses habitants.
         - **Ce que vous ferez** : interviewer des habitants de longue date avec un enregistreur,
           scanner leurs photos, aider à transcrire les entretiens.
-        - **En pratique** : un week-end d'interviews, avec une formation le vendredi soir.
-          Dès 16 ans.""",
+        - **En pratique** : un week-end d'interviews ; formation le samedi à 9 h avant de
+          commencer. Dès 16 ans.""",
         ("entretien", "transcription", "curiosité"),
         days=2,
         capacity=(4, 8),
@@ -2717,6 +2718,65 @@ MISSION_TEMPLATES: tuple[MissionTemplate, ...] = (
         ("comptabilité", "gestion de budget", "rigueur"),
         slots=("mon_evening",),
         hours=2,
+        motivation_required=True,
+    ),
+    _weekly(
+        None,
+        "support",
+        "Photos et reportages de nos actions",
+        """
+        Nos actions {lieu} méritent d'être vues, mais personne n'a le temps de les photographier.
+        - **Ce que vous ferez** : couvrir deux ou trois événements par mois, trier et légender les
+          photos, constituer une photothèque avec les autorisations des personnes.
+        - **En pratique** : environ 2 h par semaine en moyenne, surtout le week-end.""",
+        ("photographie", "retouche", "droit à l'image"),
+        slots=("sat_afternoon", "sun_morning"),
+        hours=2,
+        min_age=16,
+    ),
+    _weekly(
+        None,
+        "support",
+        "Gestion du fichier des adhérents",
+        """
+        Nos adhésions arrivent par courrier, en ligne et de la main à la main : le fichier n'est
+        plus à jour depuis longtemps.
+        - **Ce que vous ferez** : saisir les adhésions, relancer celles qui expirent, préparer les
+          listes pour l'assemblée générale.
+        - **En pratique** : 2 h par semaine, en partie à distance. Aisance avec un tableur.""",
+        ("tableur", "rigueur", "relation adhérents"),
+        slots=("wed_morning", "fri_afternoon"),
+        hours=2,
+        remote_possible=True,
+    ),
+    _weekly(
+        None,
+        "support",
+        "Accueil et permanence téléphonique",
+        """
+        Notre local {lieu} reçoit chaque jour des appels et des visites auxquels personne ne peut
+        répondre pendant les activités.
+        - **Ce que vous ferez** : répondre au téléphone, renseigner les visiteurs, prendre les
+          messages et les inscriptions aux activités.
+        - **En pratique** : une demi-journée par semaine, de 9 h à 12 h. Le sourire s'entend au
+          téléphone.""",
+        ("accueil", "téléphone", "organisation"),
+        slots=("tue_morning", "thu_morning"),
+        hours=3,
+    ),
+    _weekly(
+        None,
+        "leadership",
+        "Vice-président ou vice-présidente",
+        """
+        Notre président porte seul la représentation de l'association à {ville} depuis trop
+        longtemps.
+        - **Ce que vous ferez** : le seconder, le remplacer aux réunions avec les partenaires,
+          piloter un chantier de l'année (locaux, nouveau projet, anniversaire).
+        - **En pratique** : 2 à 3 h par semaine, un bureau par mois en soirée.""",
+        ("représentation", "gouvernance", "gestion de projet"),
+        slots=("wed_evening",),
+        hours=2.5,
         motivation_required=True,
     ),
     _weekly(

@@ -25,6 +25,8 @@ from marketplace.associations.models import Association, Membership, Mission, Mi
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.demo import content
 from marketplace.demo.content import CITY_BY_NAME, AssociationSeed, MissionTemplate, Neighbourhood
+from marketplace.demo.variants import MORE_PARTS
+from marketplace.demo.versions import versions
 from marketplace.extensions import db
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.reference.vocabularies import (
@@ -183,6 +185,7 @@ def load_demo_data(*, today: date | None = None) -> DemoSummary:
 _PRACTICAL_LINE = re.compile(r"\*\*En pratique\*\* :([^\n]*)")
 _CLOCK_TIME = re.compile(r"(?<!créneaux de )(?<!Formation de )\b(\d{1,2}) h(?: (\d{2}))?|minuit")
 MORNING_ENDS, AFTERNOON_STARTS, EVENING_STARTS = 12.0, 13.0, 18.0  # ending at 12 h 30 is a morning
+_WEEKDAY_NAMED = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b", re.IGNORECASE)
 
 
 def day_parts_said(body: str) -> list[str]:
@@ -465,18 +468,30 @@ class _DemoBuilder:
         return [items[i] for i in picked]
 
     def _plan_missions(self) -> None:
-        taken: set[tuple[str, str]] = set()  # (template title, neighbourhood): one mission each
+        taken: set[tuple[str, str]] = set()  # (title, neighbourhood): one mission each
+        # Each association publishing a kind of mission writes its own version of it; when every
+        # version is taken, the next association does without (never a copy of another's text).
+        all_versions = {
+            template.title: versions(template, MORE_PARTS.get(template.title))
+            for template in content.MISSION_TEMPLATES
+        }
+        published_by: Counter[str] = Counter()
         for seed in content.ASSOCIATIONS:
             city = CITY_BY_NAME[seed.city]
             home = city.neighbourhood(seed.quartier)
             others = [n for n in city.neighbourhoods if n != home]
-            for template, domain in self._templates_for(seed):
+            for family, domain in self._templates_for(seed):
+                options = all_versions[family.title]
+                if published_by[family.title] >= len(options):
+                    continue
+                template = options[published_by[family.title]]
                 preferred = [home, *self.rng.sample(others, len(others))]
                 if self.rng.random() < 0.35:
                     preferred = [*preferred[1:], home]
                 hood = next((n for n in preferred if (template.title, n.name) not in taken), None)
                 if hood is None:
                     continue
+                published_by[family.title] += 1
                 taken.add((template.title, hood.name))
                 self.placed.append(_Placed(seed, template, domain, hood))
         uses = Counter(p.template.title for p in self.placed)
@@ -615,7 +630,8 @@ class _DemoBuilder:
     def _schedule_recurring(self, mission: Mission, template: MissionTemplate) -> None:
         rng = self.rng
         slots = list(template.slots)
-        if rng.random() < 0.3:
+        # A text that names its days ("le mardi soir") keeps exactly them; others may gain one.
+        if rng.random() < 0.3 and not _WEEKDAY_NAMED.search(template.body):
             extra = rng.choice(SLOTS)
             if extra not in slots:
                 slots.append(extra)

@@ -32,8 +32,10 @@ def _safely(call: Callable[[], T], default: T) -> T:
 
 def candidate_dashboard(user: User) -> dict[str, object]:
     """Template variables of the candidate dashboard's matching blocks."""
+    recommendations = _safely(lambda: services.recommend_for_user(user, limit=6), [])
     return {
-        "recommendations": _safely(lambda: services.recommend_for_user(user, limit=6), []),
+        "recommendations": recommendations,
+        "other_times": _safely(lambda: services.other_times_for_user(user, shown=len(recommendations)), []),
         "pathway": _safely(lambda: services.pathway_for(user), None),
         "invitations": services.invitations_for(user),
         "pathway_stages": list(Stage),

@@ -104,6 +104,9 @@ def facts_from_profile(profile: CandidateProfile, history: Iterable[HistoryItem]
         wanted_kinds=tuple(profile.wanted_kinds or ()),
         about=profile.about or "",
         history=tuple(history),
+        avoid_domains=tuple(profile.avoid_domains or ()),
+        avoid_kinds=tuple(profile.avoid_kinds or ()),
+        avoid_contexts=tuple(profile.avoid_contexts or ()),
     )
 
 

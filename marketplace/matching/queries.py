@@ -30,6 +30,7 @@ class MissionRecommendation:
     reasons: list[str]
     reason_codes: list[str]
     distance_km: float | None
+    outside_request: tuple[str, ...] = ()  # ("kind",): a kind the person did not ask for
 
 
 def _published_by_id(ids: list[int]) -> dict[int, Mission]:
@@ -53,6 +54,7 @@ def _with_missions(recommendations: list[Recommendation]) -> list[MissionRecomme
             reasons=reasons,
             reason_codes=[reason.code for reason in item.reasons],
             distance_km=item.distance_km,
+            outside_request=item.outside_request,
         )
         for item, reasons in zip(kept, sentences, strict=True)
     ]
@@ -66,6 +68,35 @@ def recommend_for_facts(
         facts, limit=limit, today=date.today(), exclude=exclude, next_step_only=next_step_only
     )
     return _with_missions(found)
+
+
+# The dashboard, the assistant and the API show the missions a person could attend only at other
+# hours apart from the main list, and only when that list is short: with three suggestions or
+# more there is a real choice (a row of cards on the dashboard), and missions they said they
+# cannot attend would only crowd it; below three, « Si vos horaires changent » tells them what
+# changing their hours would open, instead of an almost empty page.
+OTHER_TIMES_BELOW = 3
+OTHER_TIMES_LIMIT = 3
+
+
+def other_times_for_facts(
+    facts: CandidateFacts, *, shown: int, limit: int = OTHER_TIMES_LIMIT, exclude: Collection[int] = ()
+) -> list[MissionRecommendation]:
+    """Missions that fit everything but the person's weekly hours, when fewer than 3 others showed."""
+    if shown >= OTHER_TIMES_BELOW or facts.flexible or not facts.slots or limit <= 0:
+        return []
+    found = current_engine().recommend_other_times(facts, limit=limit, today=date.today(), exclude=exclude)
+    return _with_missions(found)
+
+
+def other_times_for_user(
+    user: User, *, shown: int, limit: int = OTHER_TIMES_LIMIT
+) -> list[MissionRecommendation]:
+    """``other_times_for_facts`` for a candidate's profile, leaving out missions they applied to."""
+    facts = candidate_facts(user)
+    if facts is None:
+        return []
+    return other_times_for_facts(facts, shown=shown, limit=limit, exclude=_active_mission_ids(user))
 
 
 def _active_mission_ids(user: User) -> set[int]:

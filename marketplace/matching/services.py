@@ -37,8 +37,12 @@ from marketplace.matching.invitations import (
 )
 from marketplace.matching.journal import record_changes
 from marketplace.matching.queries import (
+    OTHER_TIMES_BELOW,
+    OTHER_TIMES_LIMIT,
     MissionRecommendation,
     Pathway,
+    other_times_for_facts,
+    other_times_for_user,
     pathway_for,
     recommend_for_facts,
     recommend_for_user,
@@ -47,6 +51,8 @@ from marketplace.matching.queries import (
 from marketplace.missions.stamp import Stamp, read_stamp
 
 __all__ = [
+    "OTHER_TIMES_BELOW",
+    "OTHER_TIMES_LIMIT",
     "AlreadyInvited",
     "EngineHolder",
     "MissionRecommendation",
@@ -63,6 +69,8 @@ __all__ = [
     "invitations_for",
     "invite_candidate",
     "mission_facts",
+    "other_times_for_facts",
+    "other_times_for_user",
     "pathway_for",
     "published_facts",
     "read_stamp",

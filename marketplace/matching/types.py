@@ -101,6 +101,9 @@ class CandidateFacts:
     wanted_kinds: tuple[str, ...] = ()
     about: str = ""
     history: tuple[HistoryItem, ...] = ()
+    avoid_domains: tuple[str, ...] = ()
+    avoid_kinds: tuple[str, ...] = ()
+    avoid_contexts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _as_tuple(self, "slots", "domains", "skills", "wanted_kinds", "history")
@@ -133,6 +136,7 @@ class Recommendation:
     score: float
     reasons: tuple[Reason, ...]
     distance_km: float | None = None
+    outside_request: tuple[str, ...] = ()
 
 
 class CandidateMatch(NamedTuple):

@@ -2,7 +2,8 @@
 
 ``parse_search_args(request.args)`` returns a ``SearchParams`` (the engine's ``SearchQuery``
 plus what the page shows: the place found for a postcode) or raises ``ParamError`` naming
-the parameter at fault, with a message for people.
+the parameter at fault, with a message for people. Its bounds and defaults come from
+``SEARCH_SPEC``, from which the OpenAPI document describes ``/api/v1/missions`` too.
 
 Booleans come from checkboxes, which send nothing when unticked: forms send a hidden "0"
 before the box's "1", and the last value given wins.
@@ -20,6 +21,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from marketplace.param_spec import Param, Spec
 from marketplace.search.documents import (
     AGE_RANGES,
     DOMAIN_SLUGS,
@@ -37,7 +39,67 @@ MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000
 TRUE_WORDS = frozenset({"1", "true", "on", "yes", "oui"})
 FALSE_WORDS = frozenset({"0", "false", "off", "no", "non"})
-_POSTCODE = re.compile(r"^\d{5}$")
+POSTCODE_PATTERN = r"^\d{5}$"
+_POSTCODE = re.compile(POSTCODE_PATTERN)
+
+# Every parameter the parser reads, in the order the API documents them.
+SEARCH_SPEC = Spec(
+    (
+        Param("q", "string", _l("Words to search for."), max_length=MAX_QUERY_CHARS),
+        Param(
+            "domain",
+            "array",
+            _l("Causes (domain slugs); repeat to choose several."),
+            enum=DOMAIN_SLUGS,
+            repeatable=True,
+        ),
+        Param(
+            "kind",
+            "array",
+            _l("Kinds of mission; repeat to choose several."),
+            enum=MISSION_KIND_SLUGS,
+            repeatable=True,
+        ),
+        Param(
+            "slots",
+            "array",
+            _l("Weekly time slots the volunteer is free; repeat for several."),
+            enum=SLOTS,
+            repeatable=True,
+        ),
+        Param(
+            "postcode",
+            "string",
+            _l("A French postcode: missions around it. Not with lat and lon."),
+            pattern=POSTCODE_PATTERN,
+        ),
+        Param("lat", "number", _l("Latitude, with lon."), minimum=-90, maximum=90),
+        Param("lon", "number", _l("Longitude, with lat."), minimum=-180, maximum=180),
+        Param(
+            "radius_km",
+            "number",
+            _l("Distance around the place, in km (ignored without a place)."),
+            default=DEFAULT_RADIUS_KM,
+            minimum=MIN_RADIUS_KM,
+            maximum=MAX_RADIUS_KM,
+        ),
+        Param("remote", "boolean", _l("Include missions done remotely."), default=True),
+        Param("age_range", "string", _l("Only missions open to this age."), enum=AGE_RANGES),
+        Param("from", "date", _l("Missions taking place on or after this date.")),
+        Param("to", "date", _l("Missions taking place on or before this date.")),
+        Param("with_seats", "boolean", _l("Only missions with a seat left."), default=True),
+        Param("sort", "string", _l("Order of results."), enum=SORTS, default="relevance"),
+        Param("page", "integer", _l("Page number."), default=1, minimum=1, maximum=MAX_PAGE),
+        Param(
+            "per_page",
+            "integer",
+            _l("Results per page."),
+            default=DEFAULT_PER_PAGE,
+            minimum=1,
+            maximum=MAX_PER_PAGE,
+        ),
+    )
+)
 
 
 class ParamError(ValueError):
@@ -88,10 +150,10 @@ def _choices(args: MultiDict, name: str, allowed: tuple[str, ...], message: Call
     return tuple(chosen)
 
 
-def _boolean(args: MultiDict, name: str, default: bool) -> bool:
+def _boolean(args: MultiDict, name: str) -> bool:
     value = _last(args, name)
     if value is None:
-        return default
+        return SEARCH_SPEC[name].default
     if value.lower() in TRUE_WORDS:
         return True
     if value.lower() in FALSE_WORDS:
@@ -99,7 +161,8 @@ def _boolean(args: MultiDict, name: str, default: bool) -> bool:
     raise ParamError(name, _l("Use 1 (yes) or 0 (no)."))
 
 
-def _number(args: MultiDict, name: str, low: float, high: float, message: Any) -> float | None:
+def _number(args: MultiDict, name: str, message: Any) -> float | None:
+    spec = SEARCH_SPEC[name]
     value = _last(args, name)
     if value is None:
         return None
@@ -107,16 +170,17 @@ def _number(args: MultiDict, name: str, low: float, high: float, message: Any) -
         number = float(value.replace(",", "."))
     except ValueError:
         raise ParamError(name, message) from None
-    if not math.isfinite(number) or not low <= number <= high:
+    if not math.isfinite(number) or not spec.minimum <= number <= spec.maximum:
         raise ParamError(name, message)
     return number
 
 
-def _integer(args: MultiDict, name: str, low: int, high: int, default: int, message: Any) -> int:
+def _integer(args: MultiDict, name: str, message: Any) -> int:
+    spec = SEARCH_SPEC[name]
     value = _last(args, name)
     if value is None:
-        return default
-    if not value.isdigit() or not low <= int(value) <= high:
+        return spec.default
+    if not value.isdigit() or not spec.minimum <= int(value) <= spec.maximum:
         raise ParamError(name, message)
     return int(value)
 
@@ -136,7 +200,7 @@ def _age_range(args: MultiDict) -> str | None:
     if value is None:
         return None
     value = "66+" if value == "66" else value  # "66+" in a URL reads "66 " when + was not escaped
-    if value not in AGE_RANGES:
+    if value not in SEARCH_SPEC["age_range"].enum:
         raise ParamError(
             "age_range", _l("Choose one of the age ranges: %(ranges)s.", ranges=", ".join(AGE_RANGES))
         )
@@ -157,8 +221,8 @@ class _Place:
 def _place(args: MultiDict, find_place: Callable[[str], Any]) -> _Place:
     """A postcode (turned into coordinates offline) or lat + lon, or nothing."""
     postcode = _last(args, "postcode")
-    lat = _number(args, "lat", -90, 90, _l("Give a latitude between -90 and 90."))
-    lon = _number(args, "lon", -180, 180, _l("Give a longitude between -180 and 180."))
+    lat = _number(args, "lat", _l("Give a latitude between -90 and 90."))
+    lon = _number(args, "lon", _l("Give a longitude between -180 and 180."))
     if postcode is not None:
         if lat is not None or lon is not None:
             raise ParamError("postcode", _l("Give either a postcode or lat and lon, not both."))
@@ -189,27 +253,36 @@ def parse_search_args(args: MultiDict, find_place: Callable[[str], Any] | None =
         from marketplace.reference.places import place_for
 
         find_place = place_for
+    spec = SEARCH_SPEC
     words = _last(args, "q") or ""
-    if len(words) > MAX_QUERY_CHARS:
-        raise ParamError("q", _l("Search with at most %(num)d characters.", num=MAX_QUERY_CHARS))
+    if len(words) > spec["q"].max_length:
+        raise ParamError("q", _l("Search with at most %(num)d characters.", num=spec["q"].max_length))
     domains = _choices(
-        args, "domain", DOMAIN_SLUGS, lambda value: _l("Unknown cause: %(value)s.", value=value)
+        args, "domain", spec["domain"].enum, lambda value: _l("Unknown cause: %(value)s.", value=value)
     )
     kinds = _choices(
-        args, "kind", MISSION_KIND_SLUGS, lambda value: _l("Unknown kind of mission: %(value)s.", value=value)
+        args,
+        "kind",
+        spec["kind"].enum,
+        lambda value: _l("Unknown kind of mission: %(value)s.", value=value),
     )
-    slots = _choices(args, "slots", SLOTS, lambda value: _l("Unknown time slot: %(value)s.", value=value))
+    slots = _choices(
+        args, "slots", spec["slots"].enum, lambda value: _l("Unknown time slot: %(value)s.", value=value)
+    )
     place = _place(args, find_place)
+    radius_spec = spec["radius_km"]
     radius_message = _l(
-        "Choose a distance between %(low)d and %(high)d km.", low=MIN_RADIUS_KM, high=MAX_RADIUS_KM
+        "Choose a distance between %(low)d and %(high)d km.",
+        low=radius_spec.minimum,
+        high=radius_spec.maximum,
     )
-    radius = _number(args, "radius_km", MIN_RADIUS_KM, MAX_RADIUS_KM, radius_message)
+    radius = _number(args, "radius_km", radius_message)
     located = place.lat is not None
     date_from, date_to = _date(args, "from"), _date(args, "to")
     if date_from and date_to and date_from > date_to:
         raise ParamError("to", _l("The end date comes before the start date."))
-    sort = _last(args, "sort") or "relevance"
-    if sort not in SORTS:
+    sort = _last(args, "sort") or spec["sort"].default
+    if sort not in spec["sort"].enum:
         raise ParamError("sort", _l("Sort by relevance, date or distance."))
     if sort == "distance" and not located:
         raise ParamError("sort", _l("Give a postcode to sort by distance."))
@@ -220,24 +293,19 @@ def parse_search_args(args: MultiDict, find_place: Callable[[str], Any] | None =
         lat=place.lat,
         lon=place.lon,
         # A radius without a place means nothing (the page's form always sends one): it is ignored.
-        radius_km=float(radius or DEFAULT_RADIUS_KM) if located else None,
-        include_remote=_boolean(args, "remote", True),
+        radius_km=float(radius or radius_spec.default) if located else None,
+        include_remote=_boolean(args, "remote"),
         age_range=_age_range(args),
         slots=slots,
         date_from=date_from,
         date_to=date_to,
-        with_seats=_boolean(args, "with_seats", True),
+        with_seats=_boolean(args, "with_seats"),
         sort=sort,
-        page=_integer(
-            args, "page", 1, MAX_PAGE, 1, _l("Give a page number from 1 to %(num)d.", num=MAX_PAGE)
-        ),
+        page=_integer(args, "page", _l("Give a page number from 1 to %(num)d.", num=spec["page"].maximum)),
         per_page=_integer(
             args,
             "per_page",
-            1,
-            MAX_PER_PAGE,
-            DEFAULT_PER_PAGE,
-            _l("Give a number of results per page from 1 to %(num)d.", num=MAX_PER_PAGE),
+            _l("Give a number of results per page from 1 to %(num)d.", num=spec["per_page"].maximum),
         ),
     )
     return SearchParams(query=query, postcode=place.postcode, place_name=place.name)

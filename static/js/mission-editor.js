@@ -72,9 +72,15 @@
       return;
     }
     // Never hide a part of the form that shows an error: people must see what to fix.
+    // A hidden part is not sent either (its inputs are disabled): weekly slots ticked before
+    // choosing a one-off mission would otherwise become its parts of the day, unseen.
     function showFor(group, shown) {
       if (group) {
         group.hidden = !shown && group.querySelector(".field--error") === null;
+        var inputs = group.querySelectorAll("input, select, textarea");
+        for (var i = 0; i < inputs.length; i++) {
+          inputs[i].disabled = group.hidden;
+        }
       }
     }
     function update() {

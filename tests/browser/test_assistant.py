@@ -3,6 +3,8 @@ answers at sign-up, and an accompaniment request reaching the right network's in
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from playwright.sync_api import expect
 
@@ -18,21 +20,31 @@ TITLES = {
     "when": "Quand êtes-vous disponible ?",
     "where": "Où aimeriez-vous aider ?",
     "skills": "Qu’aimeriez-vous faire ou apprendre ?",
+    "avoid": "Ce que je ne souhaite pas",
     "age": "Quel âge avez-vous ?",
     "company": "Viendriez-vous seul·e ou accompagné·e ?",
 }
 
 
+def next_saturday() -> date:
+    """A Saturday at least a week ahead: the visitors of these journeys are free at the weekend."""
+    start = date.today() + timedelta(days=7)
+    return start + timedelta(days=(5 - start.weekday()) % 7)
+
+
 @pytest.fixture
 def missions(make):
     food = make.association("Banque alimentaire du Rhône")
-    near = make.mission(food, title="Collecte alimentaire au supermarché", skills=["accueil"])
+    near = make.mission(
+        food, title="Collecte alimentaire au supermarché", skills=["accueil"], start_date=next_saturday()
+    )
     seniors = make.mission(
         make.association("Les Petits Frères des Pauvres"),
         title="Visites de convivialité aux aînés",
         domain="seniors",
         lat=45.76,
         lon=4.86,
+        start_date=next_saturday(),
     )
     return near, seniors
 
@@ -64,6 +76,7 @@ def _answer_from_where(page, *, place: str | None = "69007") -> None:
         page.get_by_label("Code postal ou commune").fill(place)
     _continue(page, TITLES["skills"])
     page.get_by_label("Accueillir du public").check()
+    _continue(page, TITLES["avoid"])
     _continue(page, TITLES["age"])
     page.get_by_label("36 à 50 ans").check()
     _continue(page, TITLES["company"])
@@ -84,8 +97,8 @@ def test_the_whole_assistant_with_javascript_never_reloads_the_page(page, live_s
     page.evaluate("window.__stillTheSamePage = true")
     page.get_by_test_id("assistant-start").click()
     expect(page).to_have_url(live_server + "/trouver-ma-mission/causes")
-    expect(page.locator("#assistant-progress-text")).to_have_text("Question 1 sur 7")
-    expect(page.locator("#assistant-live")).to_contain_text("Question 1 sur 7")
+    expect(page.locator("#assistant-progress-text")).to_have_text("Question 1 sur 8")
+    expect(page.locator("#assistant-live")).to_contain_text("Question 1 sur 8")
     assert _focused_id(page) == "assistant-heading"
     _answer_until_where(page)
     assert _focused_id(page) == "assistant-heading"
@@ -162,7 +175,7 @@ def test_going_back_and_changing_an_answer_on_a_phone(phone_page, live_server, m
     # Back through the questions to the first one; the answers are still ticked.
     page.get_by_test_id("assistant-back").click()
     expect(_heading(page)).to_have_text(TITLES["company"])
-    for title in ("age", "skills", "where", "when", "time", "causes"):
+    for title in ("age", "avoid", "skills", "where", "when", "time", "causes"):
         page.get_by_test_id("assistant-back").click()
         expect(_heading(page)).to_have_text(TITLES[title])
     expect(page.get_by_label("Aide alimentaire")).to_be_checked()
@@ -170,7 +183,7 @@ def test_going_back_and_changing_an_answer_on_a_phone(phone_page, live_server, m
     page.get_by_label("Personnes âgées").check()
     _continue(page, TITLES["time"])
     expect(page.get_by_label("Une fois, pour essayer")).to_be_checked()
-    for title in ("when", "where", "skills", "age", "company"):
+    for title in ("when", "where", "skills", "avoid", "age", "company"):
         _continue(page, TITLES[title])
     page.get_by_test_id("assistant-next").click()
     results = page.get_by_test_id("recommendations")

@@ -20,6 +20,7 @@ COMPLETE = {
         "city": "Lyon",
     },
     "skills": {"skills": ["cuisine"], "other_skills": "Excel, permis B", "kinds": ["support"]},
+    "avoid": {"domains": ["sport"], "kinds": ["leadership"], "contexts": ["screen"]},
     "age": {"age_range": "36-50"},
     "company": {"company": "friend"},
 }
@@ -36,8 +37,8 @@ def _form(**fields) -> MultiDict:
 # --- Steps, skips, navigation --------------------------------------------------------------------
 
 
-def test_seven_questions_in_the_order_of_the_issue():
-    assert flow.STEPS == ("causes", "time", "when", "where", "skills", "age", "company")
+def test_eight_questions_what_is_not_wanted_after_what_is():
+    assert flow.STEPS == ("causes", "time", "when", "where", "skills", "avoid", "age", "company")
     assert flow.active_steps({}) == flow.STEPS
 
 
@@ -57,9 +58,9 @@ def test_next_and_previous_follow_the_order():
 
 
 def test_progress_counts_only_the_questions_asked():
-    assert flow.progress("causes", {}) == flow.Progress(1, 7)
-    assert flow.progress("age", {"where": {"mode": "remote"}}) == flow.Progress(6, 6)
-    assert flow.progress("where", {}).percent == 57
+    assert flow.progress("causes", {}) == flow.Progress(1, 8)
+    assert flow.progress("age", {"where": {"mode": "remote"}}) == flow.Progress(7, 7)
+    assert flow.progress("where", {}).percent == 50
 
 
 def test_a_later_question_cannot_be_reached_before_the_earlier_ones():
@@ -285,10 +286,31 @@ def test_the_request_has_the_shape_of_the_public_api():
         "domains",
         "skills",
         "slots",
+        "flexible",
         "kinds",
+        "avoid_domains",
+        "avoid_kinds",
+        "avoid_contexts",
         "about",
     }
     assert payload["postcode"] == "69007"
+    assert (payload["avoid_domains"], payload["avoid_kinds"], payload["avoid_contexts"]) == (
+        ["sport"],
+        ["leadership"],
+        ["screen"],
+    )
+    assert payload["flexible"] is False
+
+
+def test_the_request_payload_is_accepted_by_the_api_parser(monkeypatch):
+    from marketplace.api import recommendation_params
+
+    monkeypatch.setattr(recommendation_params, "place_for", lambda _postcode: None)
+    payload = flow.build_request(COMPLETE).to_api_payload()
+    payload.pop("postcode")
+    facts, _limit = recommendation_params.parse_answers(payload)
+    assert facts.avoid_domains == ("sport",) and facts.avoid_kinds == ("leadership",)
+    assert facts.avoid_contexts == ("screen",) and not facts.flexible
 
 
 def test_once_asks_for_one_off_missions_and_no_hours():
@@ -332,11 +354,20 @@ def test_closer_takes_the_next_smaller_radius():
     assert flow.refine(flow.refine(flow.refine(request, "closer"), "closer"), "closer").radius_km == 5
 
 
-def test_other_days_drops_the_slots_and_other_causes_looks_elsewhere():
+def test_other_days_asks_for_missions_at_other_times_apart_and_keeps_the_slots():
     request = flow.build_request(COMPLETE)
     other_days = flow.refine(request, "other_days")
-    assert other_days.slots == () and other_days.flexible
+    assert other_days.show_other_times
+    assert other_days.slots == request.slots and not other_days.flexible
+    assert "other_days" not in flow.available_refinements(other_days)
     assert flow.refine(request, "other_causes").other_causes
+
+
+def test_other_days_is_not_offered_to_someone_free_whenever():
+    request = flow.build_request({**COMPLETE, "when": {"choices": ["anytime"], "slots": []}})
+    assert not request.has_fixed_hours
+    assert "other_days" not in flow.available_refinements(request)
+    assert flow.refine(request, "other_days") == request
 
 
 def test_only_useful_refinements_are_offered():
@@ -350,14 +381,21 @@ def test_only_useful_refinements_are_offered():
     assert flow.refine(request, "nonsense") == request
 
 
-def test_relaxation_loosens_one_thing_at_a_time_and_never_the_age():
-    steps = flow.relaxations(flow.build_request(COMPLETE))
-    assert [what for what, _ in steps] == ["days", "group", "hours", "causes", "distance", "remote"]
+def test_relaxation_loosens_one_thing_at_a_time_never_age_days_or_what_is_ruled_out():
+    request = flow.build_request(COMPLETE)
+    steps = flow.relaxations(request)
+    assert [what for what, _ in steps] == ["group", "hours", "causes", "distance", "remote"]
     loosest = steps[-1][1]
-    assert loosest.flexible and loosest.slots == ()
     assert loosest.group_size == 1 and loosest.max_hours_per_week is None
     assert loosest.domains == () and loosest.radius_km == 100 and loosest.remote_ok
-    assert all(request.age_range == "36-50" for _, request in steps)
+    for _, looser in steps:
+        assert looser.age_range == "36-50"
+        assert looser.slots == request.slots and not looser.flexible
+        assert (looser.avoid_domains, looser.avoid_kinds, looser.avoid_contexts) == (
+            ("sport",),
+            ("leadership",),
+            ("screen",),
+        )
 
 
 def test_nothing_to_relax_for_open_answers():
@@ -383,3 +421,67 @@ def test_profile_fields_take_the_resolved_place():
     assert fields["wanted_kinds"] == ["support"]
     assert "wed_evening" in fields["slots"] and not fields["flexible"]
     assert fields["about"] == "J'aime cuisiner"
+    assert fields["avoid_domains"] == ["sport"]
+    assert fields["avoid_kinds"] == ["leadership"]
+    assert fields["avoid_contexts"] == ["screen"]
+
+
+# --- What is not wanted ----------------------------------------------------------------------------
+
+
+def test_what_is_not_wanted_may_be_left_empty():
+    result = flow.validate_step("avoid", _form(), COMPLETE)
+    assert result.ok
+    assert result.answer == {"domains": [], "kinds": [], "contexts": []}
+
+
+def test_what_is_not_wanted_is_kept_in_vocabulary_order():
+    form = _form(
+        avoid_domains=["sport", "animaux"], avoid_kinds=["ponctual"], avoid_contexts=["physical", "screen"]
+    )
+    result = flow.validate_step("avoid", form, COMPLETE)
+    assert result.ok
+    assert result.answer == {
+        "domains": ["animaux", "sport"],
+        "kinds": ["ponctual"],
+        "contexts": ["screen", "physical"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "errors"),
+    [
+        ({"avoid_domains": ["seniors"]}, {"avoid_domains": "avoid_chosen_domain"}),
+        ({"avoid_kinds": ["support"]}, {"avoid_kinds": "avoid_chosen_kind"}),
+        ({"avoid_kinds": ["ponctual", "support", "leadership"]}, {"avoid_kinds": "avoid_chosen_kind"}),
+        ({"avoid_domains": ["nope"]}, {"avoid_domains": "unknown_choice"}),
+        ({"avoid_kinds": ["nope"]}, {"avoid_kinds": "unknown_choice"}),
+        ({"avoid_contexts": ["noise"]}, {"avoid_contexts": "unknown_choice"}),
+    ],
+)
+def test_what_is_not_wanted_cannot_contradict_earlier_answers(fields, errors):
+    result = flow.validate_step("avoid", _form(**fields), COMPLETE)
+    assert result.errors == errors
+
+
+def test_one_off_time_means_one_off_missions_cannot_be_avoided():
+    answers = {**COMPLETE, "time": {"frequency": "once", "hours": None}}
+    result = flow.validate_step("avoid", _form(avoid_kinds=["ponctual"]), answers)
+    assert result.errors == {"avoid_kinds": "avoid_chosen_kind"}
+
+
+def test_every_kind_or_every_cause_cannot_be_avoided():
+    open_answers = {**COMPLETE, "causes": {"domains": []}, "skills": {"kinds": []}}
+    every_kind = flow.validate_step("avoid", _form(avoid_kinds=list(flow.MISSION_KIND_SLUGS)), open_answers)
+    assert every_kind.errors == {"avoid_kinds": "avoid_every_kind"}
+    every_cause = flow.validate_step("avoid", _form(avoid_domains=list(flow.DOMAIN_SLUGS)), open_answers)
+    assert every_cause.errors == {"avoid_domains": "avoid_every_domain"}
+
+
+def test_choosing_a_cause_again_later_removes_it_from_what_is_avoided():
+    answers = flow.record(COMPLETE, "causes", {"domains": ["sport"], "words": ""})
+    assert answers["avoid"]["domains"] == []
+    assert answers["avoid"]["contexts"] == ["screen"]
+    answers = flow.record(answers, "skills", {"skills": [], "other_skills": "", "kinds": ["leadership"]})
+    assert answers["avoid"]["kinds"] == []
+    assert flow.build_request(answers).avoid_kinds == ()

@@ -1,0 +1,1 @@
+AVOIDABLE_CONTEXTS = ("screen", "children", "physical")
