@@ -21,7 +21,8 @@ Public API for the services (everything takes and returns plain dataclasses):
     evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
 """
 
-from marketplace.matching.engine import MatchingEngine, Weights
+from typing import TYPE_CHECKING, Any
+
 from marketplace.matching.pathway import NextStep, PathwaySummary, Stage, next_step, stage_of, summarize
 from marketplace.matching.reasons import render_next_step_fr, render_reason_fr
 from marketplace.matching.types import (
@@ -51,3 +52,15 @@ __all__ = [
     "stage_of",
     "summarize",
 ]
+
+if TYPE_CHECKING:
+    from marketplace.matching.engine import MatchingEngine, Weights
+
+
+def __getattr__(name: str) -> Any:
+    """The engine (scikit-learn, SciPy) is imported on first use, so start-up stays light."""
+    if name in ("MatchingEngine", "Weights"):
+        from marketplace.matching import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
