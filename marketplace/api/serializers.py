@@ -19,7 +19,11 @@ def mission_contract(mission: Mission, *, distance_km: float | None = None) -> d
         "kind": mission.kind,
         "domain": mission.domain,
         "skills": list(mission.skills or []),
-        "association": {"id": mission.association_id, "name": mission.association.name},
+        "association": {
+            "id": mission.association_id,
+            "name": mission.association.name,
+            "verified": mission.association.verified,
+        },
         "address": mission.address or "",
         "city": mission.city,
         "postcode": mission.postcode,
