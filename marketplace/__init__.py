@@ -69,6 +69,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.apikeys.views import bp as apikeys_bp
     from marketplace.assistant.views import bp as assistant_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
+    from marketplace.associations.profile_views import bp as association_profile_bp
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.verification_views import bp as verification_bp
     from marketplace.associations.views import bp as missions_admin_bp
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
         moderation_bp,
         team_bp,
         verification_bp,
+        association_profile_bp,
         inbox_bp,
         profile_bp,
         search_bp,

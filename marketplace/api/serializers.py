@@ -60,7 +60,7 @@ def association_contract(association: Association) -> dict[str, Any]:
         "postcode": association.postcode,
         "lat": association.lat,
         "lon": association.lon,
-        "website": association.website,
+        "website": association.public_website,  # only http(s): never a javascript: link
         "verified": association.verified,
         "url": url_for("main.association", slug=association.slug, _external=True),
     }

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    false,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -72,6 +73,17 @@ class Association(TimestampMixin, db.Model):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     website: Mapped[str | None] = mapped_column(String(255))
+    # Street address (city and postcode above); shown on the public page.
+    address: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    # How volunteers reach the association: shown to its accepted volunteers, or to everyone
+    # when ``contact_public`` (the association's choice; often a person's own address).
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(25))
+    contact_public: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
+    )
+    # The logo file under instance/logos/ ("<id>-<content hash>.webp"); None: no logo.
+    logo_name: Mapped[str | None] = mapped_column(String(80))
     siren: Mapped[str | None] = mapped_column(String(9))
     rna: Mapped[str | None] = mapped_column(String(10))
     verified: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -86,6 +98,13 @@ class Association(TimestampMixin, db.Model):
         order_by="AssociationVerificationEvent.id",
         cascade="all, delete-orphan",
     )
+
+    @property
+    def public_website(self) -> str | None:
+        """The website only when it is a plain http(s) address: older rows may hold anything."""
+        from marketplace.accounts.validation import safe_website
+
+        return safe_website(self.website)
 
     @property
     def verification_status(self) -> VerificationStatus:
