@@ -1,7 +1,8 @@
 """When a participation can be confirmed: only once the mission has really happened (pure; no Flask).
 
 A one-off mission: from its start date. A recurring one: once the first weekly slot after the
-volunteer's acceptance (and after the mission's start date, if any) is over. Times are French
+volunteer's acceptance (and after the mission's start date, if any) is over; a recurring mission
+without weekly slots (its times agreed with each volunteer) from the day after that. Times are French
 wall-clock times: the slots say "Wednesday evening" in Paris, with the hours the calendar uses.
 """
 
@@ -38,6 +39,9 @@ def first_session_end(schedule: Schedule, *, accepted_at: datetime) -> datetime 
     begin = accepted_at
     if schedule.start_date is not None:
         begin = max(begin, datetime.combine(schedule.start_date, time.min))
+    if not schedule.slots:
+        # Times agreed with each volunteer: a first session can have happened from the next day.
+        return datetime.combine(begin.date() + timedelta(days=1), time.min)
     ends = [end for slot in schedule.slots if (end := _next_slot_end(slot, begin)) is not None]
     return min(ends) if ends else None
 

@@ -30,8 +30,12 @@ def test_the_earliest_slot_wins_and_a_later_start_date_is_waited_for():
     assert first_session_end(later, accepted_at=datetime(2027, 3, 3, 10)) == datetime(2027, 4, 3, 12)
 
 
-def test_without_a_date_or_slots_or_acceptance_nothing_can_be_confirmed():
-    assert can_confirm_from(Schedule("recurring", None, ()), accepted_at=datetime(2027, 3, 3)) is None
+def test_times_agreed_with_each_volunteer_allow_confirming_from_the_day_after_acceptance():
+    agreed = Schedule("recurring", None, ())
+    assert can_confirm_from(agreed, accepted_at=datetime(2027, 3, 3, 15)) == datetime(2027, 3, 4)
+
+
+def test_without_a_date_or_acceptance_or_a_known_slot_nothing_can_be_confirmed():
     assert can_confirm_from(Schedule("recurring", None, ("wed_evening",)), accepted_at=None) is None
     assert can_confirm_from(Schedule("one_off", None, ()), accepted_at=datetime(2027, 3, 3)) is None
     assert (
