@@ -116,7 +116,8 @@ def test_an_owner_edits_the_profile_with_a_logo_and_the_public_page_shows_it(
     page.get_by_test_id("profile-link").click()
     assert_accessible(page)
     page.get_by_label("Présentation", exact=True).fill(
-        "Nous **redistribuons le pain** invendu des boulangeries du quartier.\n\n- collecte le soir\n- distribution le samedi"
+        "Nous **redistribuons le pain** invendu des boulangeries du quartier.\n\n"
+        "- collecte le soir\n- distribution le samedi"
     )
     page.get_by_label("Site web (facultatif)").fill("javascript://pain.example/%0Aalert(1)")
     page.get_by_role("button", name="Enregistrer le profil").click()
