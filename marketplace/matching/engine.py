@@ -20,9 +20,10 @@ Every public method takes an internal lock, so one engine can serve several thre
 
 from __future__ import annotations
 
+import importlib
 import math
 import threading
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -47,12 +48,19 @@ from marketplace.matching.store import (
     top_k,
 )
 from marketplace.matching.text import TextModel, mission_text, skill_key
-from marketplace.matching.types import CandidateFacts, CandidateMatch, MissionFacts, Reason, Recommendation
+from marketplace.matching.types import (
+    CandidateFacts,
+    CandidateMatch,
+    K,
+    MissionFacts,
+    Reason,
+    Recommendation,
+)
 from marketplace.matching.weights import FEATURE_NAMES, Blend, Weights
 from marketplace.reference.distance import KM_PER_DEGREE, haversine_km_array
 
 if TYPE_CHECKING:
-    from marketplace.matching.semantic import SemanticModel
+    from marketplace.matching.weights import SemanticModel
 
 __all__ = ["Blend", "FeatureMatrix", "MatchingEngine", "Weights"]
 
@@ -65,10 +73,11 @@ _DEFAULT: Any = object()
 def default_semantic() -> SemanticModel | None:
     """The semantic model when it is installed, else None (the semantic feature is then 0)."""
     try:
-        from marketplace.matching.semantic import SemanticModel
+        module = importlib.import_module("marketplace.matching.semantic")
     except ImportError:
         return None
-    return SemanticModel.load()
+    model: SemanticModel | None = module.SemanticModel.load()
+    return model
 
 
 @lru_cache(maxsize=1)
@@ -447,27 +456,27 @@ class MatchingEngine:
                 if same_domain[i]:
                     found.append((w.similar_domain, Reason(R.SAME_DOMAIN, {"domain": other.domain})))
                 if same_assoc[i]:
-                    params = {"association_name": other.association_name}
-                    found.append((w.similar_association, Reason(R.SAME_ASSOCIATION, params)))
+                    named = {"association_name": other.association_name}
+                    found.append((w.similar_association, Reason(R.SAME_ASSOCIATION, named)))
                 if not np.isnan(dist[i]) and dist[i] <= w.similar_distance_km:
-                    params = {"km": round(float(dist[i]), 1)}
-                    found.append((w.similar_distance * near[i], Reason(R.NEARBY_MISSION, params)))
+                    km = {"km": round(float(dist[i]), 1)}
+                    found.append((w.similar_distance * near[i], Reason(R.NEARBY_MISSION, km)))
                 if not found:
                     continue  # nothing to tell the reader: not shown
                 found.sort(key=lambda pair: -pair[0])
                 reasons = tuple(reason for _, reason in found[:3])
-                km = None if np.isnan(dist[i]) else round(float(dist[i]), 1)
-                results.append(Recommendation(other.id, round(float(score[i]), 6), reasons, km))
+                distance = None if np.isnan(dist[i]) else round(float(dist[i]), 1)
+                results.append(Recommendation(other.id, round(float(score[i]), 6), reasons, distance))
             return results
 
     def rank_candidates(
         self,
         mission: MissionFacts,
-        candidates: Mapping[Hashable, CandidateFacts] | Iterable[tuple[Hashable, CandidateFacts]],
+        candidates: Mapping[K, CandidateFacts] | Iterable[tuple[K, CandidateFacts]],
         *,
         limit: int | None = None,
         today: date | None = None,
-    ) -> list[CandidateMatch]:
+    ) -> list[CandidateMatch[K]]:
         """Candidates for a mission, best first, scored exactly as ``recommend`` scores the pair.
 
         The person-side filters apply (age range, radius/remote, leadership gating, avoided
@@ -492,7 +501,7 @@ class MatchingEngine:
             if self.semantic is not None:
                 embedding = self.semantic.embed([mission_document(mission)])[0]
             day = today or date.today()
-            results: list[CandidateMatch] = []
+            results: list[CandidateMatch[K]] = []
             for key, candidate in pairs:
                 ctx = self._context(candidate)
                 if not (filters.person_mask(ctx, view) & filters.available_mask(ctx, view))[0]:

@@ -194,9 +194,9 @@ def recommendation_reasons(
         found.append((contributions["domain"], Reason(R.DOMAIN, {"domain": mission.domain})))
         skill_words |= DOMAIN_WORDS.get(mission.domain, frozenset())
     if contributions.get("availability", 0.0) > 0 and candidate.slots:
-        params = availability_params(mission, candidate.slots, today)
-        if params is not None:
-            found.append((contributions["availability"], Reason(R.AVAILABILITY, params)))
+        when = availability_params(mission, candidate.slots, today)
+        if when is not None:
+            found.append((contributions["availability"], Reason(R.AVAILABILITY, when)))
     if (
         candidate.located
         and mission.located

@@ -61,6 +61,24 @@ class View:
     """Columns of a set of rows (attribute per column, numpy arrays of equal length)."""
 
     __slots__ = tuple(COLUMN_TYPES)
+    id: np.ndarray
+    alive: np.ndarray
+    open: np.ndarray
+    last_day: np.ndarray
+    min_age: np.ndarray
+    max_age: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    remote: np.ndarray
+    domain: np.ndarray
+    kind: np.ndarray
+    recurring: np.ndarray
+    slot_mask: np.ndarray
+    time_known: np.ndarray
+    contexts: np.ndarray
+    assoc: np.ndarray
+    n_skills: np.ndarray
+    skill_norm: np.ndarray
 
     def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
         for name, array in arrays.items():

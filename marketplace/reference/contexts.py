@@ -95,9 +95,9 @@ def mission_contexts(
         if pattern.search(text):
             found.add(context)
     for skill in skills:
-        context = _SKILL_CONTEXTS.get(_fold(skill).strip())
-        if context:
-            found.add(context)
+        named = _SKILL_CONTEXTS.get(_fold(skill).strip())
+        if named:
+            found.add(named)
     if domain in _DOMAIN_CONTEXTS:
         found.add(_DOMAIN_CONTEXTS[domain])
     if remote:
