@@ -142,7 +142,7 @@ class MatchingEngine:
         else:
             matrix = text_model.transform(texts)
         engine = cls(text_model, weights=weights, blend=blend, semantic=semantic)
-        engine._store.append(missions, engine._embed(missions))
+        engine._store.append(missions, matrix, engine._embed(missions))
         engine._store.index = TermIndex.from_rows(matrix)
         engine.version = version
         del matrix
@@ -181,7 +181,7 @@ class MatchingEngine:
                 matrix = self.text.transform(
                     mission_text(m.title, m.description, m.skills, m.domain) for m in missions
                 )
-                self._store.append(missions, self._embed(missions))
+                self._store.append(missions, matrix, self._embed(missions))
                 self._store.index.append(matrix)
                 self._maybe_compact()
             self._bump(version)
@@ -219,7 +219,7 @@ class MatchingEngine:
     def mission(self, mission_id: int) -> MissionFacts:
         """The indexed facts of a mission (KeyError if unknown)."""
         with self._lock:
-            return self._store.fact(self._store.row_of[mission_id])
+            return self._store.full_fact(self._store.row_of[mission_id])
 
     def stats(self) -> dict[str, int]:
         """Sizes for monitoring: missions, rows, terms, non-zeros, delta and dead rows, version."""
@@ -390,7 +390,7 @@ class MatchingEngine:
             row = store.row_of.get(mission_id)
             if row is None or limit <= 0:
                 return []
-            mission = store.fact(row)
+            mission = store.full_fact(row)
             w = self.weights
             n = store.n
             v = store.everything()

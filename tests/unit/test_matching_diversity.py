@@ -13,7 +13,10 @@ TODAY = date(2027, 1, 15)
 TEMPLATE = (
     "Mise à jour du site internet de {name} : rédiger les actualités, corriger les pages, ajouter les "
     "photos des événements, tenir l'agenda à jour chaque semaine et répondre aux messages du formulaire "
-    "de contact avec l'équipe de {town}."
+    "de contact avec l'équipe de {town}. Vous travaillerez avec la chargée de communication, qui vous "
+    "transmettra les textes et les visuels ; une formation à l'outil d'édition est prévue au départ. "
+    "Aucune compétence technique n'est exigée, seulement le goût de l'écrit, de la rigueur et un peu de "
+    "disponibilité pour suivre les demandes des bénévoles et des adhérents."
 )
 DISTINCT = (
     "Refonte du site internet de la recyclerie : choisir un thème WordPress, migrer les anciennes pages.",
