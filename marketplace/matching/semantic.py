@@ -93,9 +93,9 @@ class SemanticModel:
         head, apostrophe, rest = word.partition("'")
         if apostrophe and head in ELISIONS and rest:
             word = rest
-        if "-" in word and not self._is_known(word):
-            return [self.lemma(part) for part in word.split("-") if part]
-        return [self.lemma(word)]
+        parts = word.split("-") if "-" in word and not self._is_known(word) else [word]
+        # A stop word is dropped by its written form ("doit") as well as by its lemma ("le").
+        return [self.lemma(part) for part in parts if part and part not in self._stop_words]
 
     def tokens(self, text: str) -> list[str]:
         """Normalised lemmas of `text`, in order, stop words and one-letter words dropped."""

@@ -45,6 +45,7 @@ WORD_PATTERN = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 # Nouns and adjectives come first: out of context, "ressources" is more often the noun than the
 # verb "ressourcer", which is what the bare lookup table says.
 NOMINAL_POS = ("noun", "adj")
+PARTICIPLE = re.compile(r"^(.+)ée?s?$")
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,18 @@ class ContextFreeLemmatizer:
         return None
 
     def _noun_first(self, form: str) -> str | None:
-        """The lookup's lemma, except the -er verb of a noun in -e: "collecte" is not "collecter"."""
+        """The lookup's lemma, but a noun stays a noun: "collecte", "randonnée", "réfugié"."""
+        if any(form in self.index[pos] for pos in NOMINAL_POS):
+            return form
         looked_up = self._looked_up(form)
-        return form if looked_up == form + "r" else looked_up
+        if looked_up == form + "r":
+            return form
+        participle = PARTICIPLE.match(form)
+        if participle and looked_up == participle.group(1) + "er":
+            # Past participles mostly name people and things in missions ("réfugiés", "personnes
+            # handicapées", "jardin partagé", "randonnée"): their masculine singular, not the verb.
+            return participle.group(1) + "é"
+        return looked_up
 
     def _is_known(self, form: str) -> bool:
         return form in self.lookup or any(form in self.index[pos] for pos in NOMINAL_POS)
@@ -150,13 +160,40 @@ def lemma_table(forms: Iterable[str], lemmatizer: ContextFreeLemmatizer) -> dict
     return table
 
 
+# Words of spaCy's French stop list that say something about a mission or a person: "personnes
+# âgées", "aide aux devoirs", "premiers secours", "proches aidants", "parler anglais".
+CONTENT_WORDS = frozenset(
+    {
+        "personne",
+        "devoir",
+        "premier",
+        "première",
+        "proche",
+        "parler",
+        "parle",
+        "retour",
+        "nouveau",
+        "ouvert",
+        "ouverte",
+        "ouverts",
+        "juste",
+        "gens",
+        "suivre",
+        "dire",
+        "rendre",
+        "tenir",
+        "laisser",
+    }
+)
+
+
 def stop_word_set(spacy_stop_words: Iterable[str], lemma_of: Mapping[str, str]) -> set[str]:
-    """spaCy's French stop words, with apostrophes made plain, and their lemmas."""
+    """spaCy's French stop words (apostrophes made plain) and their lemmas, less content words."""
     stops = {word.lower().replace("’", "'").rstrip("'") for word in spacy_stop_words}
     stops |= {lemma_of[word] for word in list(stops) if word in lemma_of}
     # Auxiliaries and their lemmas: every text has them and they say nothing of a mission.
     stops |= {"être", "avoir", "un", "le"}
-    return {word for word in stops if word}
+    return {word for word in stops if word and word not in CONTENT_WORDS}
 
 
 def vector_rows_for_lemmas(
