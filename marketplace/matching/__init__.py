@@ -23,8 +23,8 @@ Public API for the services (everything takes and returns plain dataclasses):
     evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
 """
 
-from marketplace.matching.engine import MatchingEngine
-from marketplace.matching.features import FeatureMatrix
+from typing import TYPE_CHECKING, Any
+
 from marketplace.matching.pathway import NextStep, PathwaySummary, Stage, next_step, stage_of, summarize
 from marketplace.matching.reasons import render_next_step_fr, render_reason_fr
 from marketplace.matching.types import (
@@ -35,7 +35,6 @@ from marketplace.matching.types import (
     Reason,
     Recommendation,
 )
-from marketplace.matching.weights import Blend, Weights
 
 __all__ = [
     "Blend",
@@ -57,3 +56,15 @@ __all__ = [
     "stage_of",
     "summarize",
 ]
+
+if TYPE_CHECKING:
+    from marketplace.matching.engine import Blend, FeatureMatrix, MatchingEngine, Weights
+
+
+def __getattr__(name: str) -> Any:
+    """The engine (scikit-learn, SciPy) is imported on first use, so start-up stays light."""
+    if name in ("Blend", "FeatureMatrix", "MatchingEngine", "Weights"):
+        from marketplace.matching import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
