@@ -141,6 +141,7 @@ class MatchingEngine:
         self.version = 0
         self._lock = threading.RLock()
         self._store = MissionStore(text_model.n_terms)
+        self._unseen_idf: float | None = None  # idf of a lemma no mission has (see _embed)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -181,11 +182,24 @@ class MatchingEngine:
         if self.text.lemma_idf is None:
             self.text.lemma_idf = _lemma_idf(self.semantic, documents)
         batch = 2048
-        parts = [
-            self.semantic.embed(documents[start : start + batch], self.text.lemma_idf)
-            for start in range(0, len(documents), batch)
-        ]
+        parts = [self._embed(documents[start : start + batch]) for start in range(0, len(documents), batch)]
         return np.concatenate(parts).astype(np.float32, copy=False), self._family_masks(documents)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Embeddings weighted by the lemma idf. ``embed`` takes the largest idf as the weight of an
+        unseen lemma, a pass over the whole table: for a few texts (a request, one upsert) the
+        table is cut to their own lemmas, with that weight looked up once per build."""
+        assert self.semantic is not None
+        idf = self.text.lemma_idf
+        if idf is None or len(texts) > 8:
+            return self.semantic.embed(texts, idf)
+        if self._unseen_idf is None:
+            self._unseen_idf = max(idf.values(), default=1.0)
+        rows = []
+        for text in texts:
+            own = {lemma: idf.get(lemma, self._unseen_idf) for lemma in self.semantic.tokens(text)}
+            rows.append(self.semantic.embed([text], own or None))
+        return np.concatenate(rows)
 
     def _family_masks(self, documents: list[str]) -> np.ndarray:
         assert self.semantic is not None
@@ -271,9 +285,7 @@ class MatchingEngine:
     def _context(self, candidate: CandidateFacts, exclude: Collection[int] = ()) -> Context:
         ctx = build_context(self.text, candidate, exclude)
         if self.semantic is not None and ctx.text.strip():
-            ctx.embedding = self.semantic.embed([ctx.text], self.text.lemma_idf)[0].astype(
-                np.float32, copy=False
-            )
+            ctx.embedding = self._embed([ctx.text])[0].astype(np.float32, copy=False)
             ctx.family_mask = family_mask(self.semantic.tokens(ctx.text))
         return ctx
 
@@ -548,7 +560,7 @@ class MatchingEngine:
             posting_keys = skill_posting_keys(mission.skills)
             embedding = None
             if self.semantic is not None:
-                embedding = self.semantic.embed([mission_document(mission)], self.text.lemma_idf)[0]
+                embedding = self._embed([mission_document(mission)])[0]
                 view.families[0] = self._family_masks([mission_document(mission)])[0]
             day = today or date.today()
             results: list[CandidateMatch[K]] = []
