@@ -17,7 +17,9 @@ Public API for the services (everything takes and returns plain dataclasses):
     render_reason_fr(reason), render_next_step_fr(step)    plain French (the app may use gettext
                                                            on the codes instead)
     stage_of(history), next_step(stage), summarize(history) -> PathwaySummary   dashboard
-    Weights                                          every number of the score, in one place
+    Weights, Blend                                   shaping numbers; the learnable blend (weights.json)
+    engine.feature_matrix(candidate, today=d) -> FeatureMatrix(ids, names, values, tier)   offline fit
+    engine.recommend_other_times(candidate, limit=3, today=d)  fail only the weekly-hours filter
     evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
 """
 
@@ -35,8 +37,10 @@ from marketplace.matching.types import (
 )
 
 __all__ = [
+    "Blend",
     "CandidateFacts",
     "CandidateMatch",
+    "FeatureMatrix",
     "HistoryItem",
     "MatchingEngine",
     "MissionFacts",
@@ -54,12 +58,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from marketplace.matching.engine import MatchingEngine, Weights
+    from marketplace.matching.engine import Blend, FeatureMatrix, MatchingEngine, Weights
 
 
 def __getattr__(name: str) -> Any:
     """The engine (scikit-learn, SciPy) is imported on first use, so start-up stays light."""
-    if name in ("MatchingEngine", "Weights"):
+    if name in ("Blend", "FeatureMatrix", "MatchingEngine", "Weights"):
         from marketplace.matching import engine
 
         return getattr(engine, name)
