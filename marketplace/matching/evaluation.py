@@ -236,30 +236,55 @@ def min_max(values: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class PersonaFeatures:
-    """The engine's feature rows for one persona: the missions that passed its hard filters."""
+    """The engine's feature rows for one persona: the missions that passed its hard filters.
+
+    ``tier`` (0 for a kind the persona asked for, or when no kind was asked; 1 otherwise) is how
+    the engine lists asked kinds first: ranking is by tier, then by ``values @ weights``.
+    """
 
     persona: LabelledPersona
     ids: np.ndarray  # int64 (n,)
-    values: np.ndarray  # float (n, len(names))
+    values: np.ndarray  # float32 (n, len(names))
+    tier: np.ndarray | None = None  # int8 (n,); None = one tier
+    names: tuple[str, ...] = ()  # the engine's feature names, in column order
 
     @property
     def grades(self) -> np.ndarray:
         """Grade of each row; -1 for a mission the labels call ineligible (no grade)."""
         return np.array([self.persona.grades.get(mid, -1) for mid in self.ids.tolist()], dtype=np.int8)
 
+    def tiers(self) -> np.ndarray:
+        return self.tier if self.tier is not None else np.zeros(len(self.ids), dtype=np.int8)
+
     def ranked(self, weights: np.ndarray) -> list[int]:
-        """Ids by decreasing ``values @ weights`` (the plain linear score, before any re-ranking)."""
-        score = self.values.astype(np.float64) @ np.asarray(weights, dtype=np.float64)
-        return self.ids[_tie_broken_order(self.ids, score)].tolist()
+        """Ids as the engine orders them before diversity: tier, then score (float32, rounded to
+        6 places like the engine), then the smaller id."""
+        score = np.asarray(self.values @ np.asarray(weights, dtype=np.float32), dtype=np.float32)
+        order = np.lexsort((self.ids, -np.round(score, 6), self.tiers()))
+        return self.ids[order].tolist()
 
 
-def pairwise_differences(features: Iterable[PersonaFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def features_of(engine, personas: Iterable[LabelledPersona], *, today: date) -> list[PersonaFeatures]:
+    """``engine.feature_matrix`` of each persona (the contract the live blend is fitted on)."""
+    found = []
+    for persona in personas:
+        matrix = engine.feature_matrix(persona.candidate, today=today)
+        tier = getattr(matrix, "tier", None)
+        found.append(PersonaFeatures(persona, matrix.ids, matrix.values, tier, tuple(matrix.names)))
+    return found
+
+
+def pairwise_differences(
+    features: Iterable[PersonaFeatures], *, within_tier: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(X, y, sample_weight) for the pairwise fit.
 
     For every persona and every pair of its graded rows with different grades, ``x_better −
     x_worse`` is a positive example and its opposite a negative one (so no intercept is needed and
     the classes are balanced). The weights give each persona a total of 1, whatever its number of
-    eligible missions: the dense city would otherwise decide alone.
+    eligible missions: the dense city would otherwise decide alone. ``within_tier`` keeps only the
+    pairs of one tier: the engine never lets the score order two tiers, so pairs across them
+    would only teach the weights what the tiers already do.
     """
     blocks, weights = [], []
     for item in features:
@@ -269,7 +294,11 @@ def pairwise_differences(features: Iterable[PersonaFeatures]) -> tuple[np.ndarra
             continue
         values = item.values[graded].astype(np.float64)
         g = grades[graded]
-        better, worse = np.nonzero(g[:, None] > g[None, :])
+        pairs = g[:, None] > g[None, :]
+        if within_tier:
+            tier = item.tiers()[graded]
+            pairs &= tier[:, None] == tier[None, :]
+        better, worse = np.nonzero(pairs)
         if better.size == 0:
             continue
         blocks.append(values[better] - values[worse])
@@ -284,7 +313,11 @@ def pairwise_differences(features: Iterable[PersonaFeatures]) -> tuple[np.ndarra
 
 
 def fit_pairwise_weights(
-    features: Sequence[PersonaFeatures], *, seed: int = FIT_SEED, regularization: float = 1.0
+    features: Sequence[PersonaFeatures],
+    *,
+    seed: int = FIT_SEED,
+    regularization: float = 1.0,
+    within_tier: bool = True,
 ) -> np.ndarray:
     """Blend weights from a pairwise logistic regression (scikit-learn, no intercept, L2).
 
@@ -293,7 +326,7 @@ def fit_pairwise_weights(
     """
     from sklearn.linear_model import LogisticRegression
 
-    x, y, sample_weight = pairwise_differences(features)
+    x, y, sample_weight = pairwise_differences(features, within_tier=within_tier)
     # C is the inverse strength of the L2 penalty against a loss where each persona weighs 2.
     model = LogisticRegression(
         C=regularization, fit_intercept=False, random_state=seed, max_iter=5000, tol=1e-8
@@ -338,6 +371,7 @@ def cross_validate(
     n_folds: int = N_FOLDS,
     seed: int = FIT_SEED,
     regularization: float = 1.0,
+    within_tier: bool = True,
 ) -> list[FoldResult]:
     """Fit on the training folds, rank the held-out personas with each ranker, measure.
 
@@ -349,7 +383,9 @@ def cross_validate(
     for fold in range(n_folds):
         training = [item for item, f in zip(features, folds, strict=True) if f != fold]
         held_out = [item for item, f in zip(features, folds, strict=True) if f == fold]
-        weights = fit_pairwise_weights(training, seed=seed, regularization=regularization)
+        weights = fit_pairwise_weights(
+            training, seed=seed, regularization=regularization, within_tier=within_tier
+        )
         reports = {
             name: QualityReport(
                 tuple(score_persona(item.persona, list(rank(item, weights))) for item in held_out)
@@ -363,6 +399,63 @@ def cross_validate(
 def pooled(results: Sequence[FoldResult], name: str) -> QualityReport:
     """Every held-out persona of every fold, for one ranker."""
     return QualityReport.merge(result.reports[name] for result in results)
+
+
+# --- the three rankers of the benchmark, on prepared sets ----------------------------------------
+
+
+@dataclass(frozen=True)
+class PreparedSet:
+    """A labelled set with its own engine (fitted on its missions alone, as a site holding only
+    them would be), the engine's features of each persona, and the baselines."""
+
+    labelled: LabelledSet
+    engine: object
+    features: tuple[PersonaFeatures, ...]
+    baselines: SetBaselines
+
+
+def prepare_sets(
+    labelled_sets: Iterable[LabelledSet],
+    fit_engine: Callable[[Sequence[MissionFacts]], object],
+    *,
+    today: date,
+) -> list[PreparedSet]:
+    """Fit an engine per set and read every persona's features."""
+    prepared = []
+    for labelled in labelled_sets:
+        engine = fit_engine(labelled.missions)
+        features = tuple(features_of(engine, labelled.personas, today=today))
+        prepared.append(PreparedSet(labelled, engine, features, SetBaselines(labelled.missions)))
+    return prepared
+
+
+RANKER_NAMES = ("engine", "tfidf", "naive")
+
+
+def benchmark_rankers(
+    prepared: Sequence[PreparedSet],
+    engine_order: Callable[[PreparedSet, PersonaFeatures, np.ndarray], Sequence[int]] | None = None,
+) -> dict[str, Callable[[PersonaFeatures, np.ndarray], Sequence[int]]]:
+    """engine (with the weights given: a fold's), plain TF-IDF and the naive blend, by name.
+
+    ``engine_order(set, features, weights)`` is the engine's live order with those weights; by
+    default the order before diversity (tier, then score).
+    """
+    set_of = {id(item): entry for entry in prepared for item in entry.features}
+
+    def engine(item: PersonaFeatures, weights: np.ndarray) -> Sequence[int]:
+        if engine_order is None:
+            return item.ranked(weights)
+        return engine_order(set_of[id(item)], item, weights)
+
+    def tfidf(item: PersonaFeatures, _weights: np.ndarray) -> Sequence[int]:
+        return set_of[id(item)].baselines.tfidf(item.persona)
+
+    def naive(item: PersonaFeatures, _weights: np.ndarray) -> Sequence[int]:
+        return set_of[id(item)].baselines.naive_blend(item.persona)
+
+    return {"engine": engine, "tfidf": tfidf, "naive": naive}
 
 
 # --- today's evaluation date of the labelled sets --------------------------------------------------
