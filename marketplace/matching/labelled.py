@@ -87,12 +87,15 @@ def read_missions(path: Path, *, today: date = EVALUATION_DAY) -> tuple[list[Mis
             [f"{path.name} line {p.line}: {p.field or 'line'}: {p.reason}" for p in parsed.problems]
         )
     refs = {number: str(record.get("ref", number)) for number, record in _json_lines(path)}
-    association_ids: dict[str, int] = {}
+    # The import finds an association by this key: later lines join the first line's association.
+    associations: dict[str, tuple[int, str]] = {}
     facts = []
     for row in parsed.rows:
         data = _located(row.data)
         key = association_key(row.association_name)
-        association_id = association_ids.setdefault(key, len(association_ids) + 1)
+        association_id, association_name = associations.setdefault(
+            key, (len(associations) + 1, row.association_name)
+        )
         facts.append(
             MissionFacts(
                 id=row.line,
@@ -102,7 +105,7 @@ def read_missions(path: Path, *, today: date = EVALUATION_DAY) -> tuple[list[Mis
                 domain=data.domain,
                 kind=data.kind,
                 association_id=association_id,
-                association_name=row.association_name,
+                association_name=association_name,
                 schedule=data.schedule,
                 start_date=data.start_date,
                 end_date=data.end_date,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -173,6 +175,7 @@ def test_missions_are_read_by_the_import_with_one_off_slots_kept_and_coordinates
     assert by_ref["t-m2"].slots == ("wed_afternoon",) and by_ref["t-m2"].schedule == "recurring"
     assert by_ref["t-m1"].lat is not None and by_ref["t-m1"].lat != by_ref["t-m2"].lat
     assert by_ref["t-m1"].association_id == by_ref["t-m3"].association_id != by_ref["t-m2"].association_id
+    assert by_ref["t-m3"].association_name == "Banque alimentaire du Rhône"  # the first line's spelling
     assert by_ref["t-m1"].seats_left == 10 and by_ref["t-m1"].status == "published"
 
 
@@ -289,3 +292,69 @@ def test_cross_validation_scores_every_persona_once_with_weights_fitted_without_
     refs = [row.ref for result in results for row in result.reports["fitted"].per_persona]
     assert sorted(refs) == sorted(i.persona.ref for i in items)
     assert all(result.weights[0] > 0 for result in results)
+
+
+# --- offline figures are the live ones ----------------------------------------------------------
+
+
+def live_top(client, answers: dict, limit: int = 10) -> list[int]:
+    response = client.post("/api/v1/recommendations", json={**answers, "limit": limit})
+    assert response.status_code == 200, response.get_json()
+    return [item["mission"]["id"] for item in response.get_json()["items"]]
+
+
+def imported_set(runner, directory: Path) -> dict[int, int]:
+    """Import missions.jsonl with `flask missions import`; {live mission id: line (offline id)}."""
+    from marketplace.associations.models import Mission
+    from marketplace.extensions import db
+
+    result = runner.invoke(args=["missions", "import", str(directory / "missions.jsonl")])
+    assert result.exit_code == 0, result.output
+    live = db.session.scalars(db.select(Mission).order_by(Mission.id)).all()
+    return {mission.id: line for mission, line in zip(live, range(1, len(live) + 1), strict=True)}
+
+
+@pytest.fixture
+def evaluation_day(monkeypatch):
+    """The API answers as on the labelled sets' evaluation day."""
+    import marketplace.matching.queries as queries
+    from marketplace.matching.evaluation import EVALUATION_DAY
+
+    class EvaluationDay(date):
+        @classmethod
+        def today(cls):
+            return EVALUATION_DAY
+
+    monkeypatch.setattr(queries, "date", EvaluationDay)
+    return EVALUATION_DAY
+
+
+def assert_live_equals_offline(app, client, runner, directory: Path, refs: list[str], day) -> None:
+    from marketplace.matching import MatchingEngine
+    from marketplace.matching.facts import published_facts
+
+    labelled = load_labelled_set(directory)
+    line_of = imported_set(runner, directory)
+    # The facts the site built from the import are the harness's, field for field.
+    from marketplace.extensions import db
+
+    live_facts = {line_of[f.id]: f for f in published_facts(db.session)}
+    for offline in labelled.missions:
+        live = live_facts[offline.id]
+        assert replace(live, id=offline.id, association_id=offline.association_id) == offline
+    engine = MatchingEngine.fit(labelled.missions)
+    answers = {
+        row["ref"]: row["answers"]
+        for row in map(json.loads, (directory / "personas.jsonl").read_text(encoding="utf-8").splitlines())
+        if row
+    }
+    for persona in (p for p in labelled.personas if p.ref in refs):
+        offline_top = [r.mission_id for r in engine.recommend(persona.candidate, limit=10, today=day)]
+        assert [line_of[mid] for mid in live_top(client, answers[persona.ref])] == offline_top, persona.ref
+
+
+def test_the_api_recommends_what_the_harness_measures_on_the_tiny_set(
+    app, client, runner, tmp_path, evaluation_day
+):
+    directory = write_set(tmp_path / "tiny")
+    assert_live_equals_offline(app, client, runner, directory, ["t-p1", "t-p2"], evaluation_day)
