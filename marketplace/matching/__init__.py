@@ -17,11 +17,14 @@ Public API for the services (everything takes and returns plain dataclasses):
     render_reason_fr(reason), render_next_step_fr(step)    plain French (the app may use gettext
                                                            on the codes instead)
     stage_of(history), next_step(stage), summarize(history) -> PathwaySummary   dashboard
-    Weights                                          every number of the score, in one place
+    Weights, Blend                                   shaping numbers; the learnable blend (weights.json)
+    engine.feature_matrix(candidate, today=d) -> FeatureMatrix(ids, names, values, tier)   offline fit
+    engine.recommend_other_times(candidate, limit=3, today=d)  fail only the weekly-hours filter
     evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
 """
 
-from marketplace.matching.engine import MatchingEngine, Weights
+from marketplace.matching.engine import MatchingEngine
+from marketplace.matching.features import FeatureMatrix
 from marketplace.matching.pathway import NextStep, PathwaySummary, Stage, next_step, stage_of, summarize
 from marketplace.matching.reasons import render_next_step_fr, render_reason_fr
 from marketplace.matching.types import (
@@ -32,10 +35,13 @@ from marketplace.matching.types import (
     Reason,
     Recommendation,
 )
+from marketplace.matching.weights import Blend, Weights
 
 __all__ = [
+    "Blend",
     "CandidateFacts",
     "CandidateMatch",
+    "FeatureMatrix",
     "HistoryItem",
     "MatchingEngine",
     "MissionFacts",

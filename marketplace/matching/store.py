@@ -1,0 +1,448 @@
+"""Where the engine keeps its missions: numpy columns per row, the transposed TF-IDF index, skill
+postings (pure: no Flask, no database).
+
+One ROW per indexed mission version, its facts encoded in numpy columns (open, last day, ages,
+coordinates, domain, kind, weekly-slot bitmask, contexts, association, near-duplicate signature...).
+Filters are boolean operations on those columns and the features float32 arithmetic on them.
+Rows are appended (``append``) and tombstoned (``tombstone``), never renumbered except by
+``compact``, which also folds the delta of the text index into its main part.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import timedelta
+
+import numpy as np
+import scipy.sparse as sp
+
+from marketplace.matching.diversity import SIGNATURE_SIZE, signatures
+from marketplace.matching.text import skill_key
+from marketplace.matching.types import MissionFacts
+from marketplace.matching.vocabulary import DAY_PARTS, DAYS, DOMAINS, KINDS, slot_bit, slots_mask
+from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
+
+NO_END = np.iinfo(np.int32).max  # last day of a mission without an end
+NO_MAX_AGE = 1000
+KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+DOMAIN_CODE = {domain: code for code, domain in enumerate(DOMAINS)}
+UNKNOWN_DOMAIN = len(DOMAINS)  # code of a domain outside the vocabulary (never matches)
+PONCTUAL, SUPPORT, LEADERSHIP = (KIND_CODE[k] for k in ("ponctual", "support", "leadership"))
+CONTEXT_BIT = {context: 1 << index for index, context in enumerate(AVOIDABLE_CONTEXTS)}
+
+COLUMN_TYPES: dict[str, type] = {
+    "id": np.int64,
+    "alive": np.bool_,
+    "open": np.bool_,
+    "last_day": np.int32,
+    "min_age": np.int16,
+    "max_age": np.int16,
+    "lat": np.float64,
+    "lon": np.float64,
+    "remote": np.bool_,
+    "domain": np.int8,
+    "kind": np.int8,
+    "recurring": np.bool_,
+    "slot_mask": np.int32,  # weekday x part of day when it takes place; 0 = unknown
+    "time_known": np.bool_,  # the mission says its days AND parts of the day
+    "contexts": np.int8,  # bits of CONTEXT_BIT
+    "assoc": np.int64,
+    "n_skills": np.int8,
+    "skill_norm": np.float32,  # 1 / skills needed for a full skill signal (min(n_skills, 2), at least 1)
+}
+# Row-aligned 2-D columns: (name, dtype, width).
+MATRIX_COLUMNS: tuple[tuple[str, type, int], ...] = (("signature", np.uint16, SIGNATURE_SIZE),)
+
+
+class View:
+    """Columns of a set of rows (attribute per column, numpy arrays of equal length)."""
+
+    __slots__ = tuple(COLUMN_TYPES)
+
+    def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
+        for name, array in arrays.items():
+            setattr(self, name, array)
+
+
+def _days_of(mission: MissionFacts) -> set[int]:
+    """Weekdays (0 = Monday) of a one-off mission's dates, start to end inclusive."""
+    assert mission.start_date is not None
+    last = mission.end_date or mission.start_date
+    return {
+        (mission.start_date + timedelta(days=offset)).weekday()
+        for offset in range(min(7, (last - mission.start_date).days + 1))
+    }
+
+
+def one_off_mask(mission: MissionFacts) -> int:
+    """Slots of a one-off mission: weekdays of its dates × its parts of the day (all if unknown).
+
+    A one-off mission given with weekly slots (``fri_evening``, from an import) keeps exactly those
+    weekday × part pairs that fall on one of its dates.
+    """
+    if mission.start_date is None:
+        return 0  # no date: when it happens is unknown
+    days = _days_of(mission)
+    day_mask = 0
+    for day in days:
+        for part in DAY_PARTS:
+            day_mask |= slot_bit(f"{DAYS[day]}_{part}")
+    parts = set(mission.day_parts) & set(DAY_PARTS)
+    mask = 0
+    for day in days:
+        for part in parts:
+            mask |= slot_bit(f"{DAYS[day]}_{part}")
+    mask |= slots_mask(mission.slots) & day_mask
+    return mask or day_mask
+
+
+def time_known(mission: MissionFacts) -> bool:
+    """Whether the mission says both its days and its parts of the day."""
+    if mission.schedule == "recurring":
+        return bool(slots_mask(mission.slots))
+    if mission.start_date is None:
+        return False
+    return bool(set(mission.day_parts) & set(DAY_PARTS)) or bool(
+        slots_mask(mission.slots) & one_off_day_mask(mission)
+    )
+
+
+def one_off_day_mask(mission: MissionFacts) -> int:
+    """Every part of the day of the one-off mission's weekdays."""
+    mask = 0
+    for day in _days_of(mission):
+        for part in DAY_PARTS:
+            mask |= slot_bit(f"{DAYS[day]}_{part}")
+    return mask
+
+
+def context_bits(contexts: Iterable[str]) -> int:
+    """Bitmask of avoidable contexts (unknown names are ignored)."""
+    bits = 0
+    for context in contexts:
+        bits |= CONTEXT_BIT.get(context, 0)
+    return bits
+
+
+def encode(mission: MissionFacts) -> dict[str, object]:
+    """One mission's column values."""
+    last = mission.end_date or (mission.start_date if mission.schedule == "one_off" else None)
+    n_skills = min(100, len({skill_key(s) for s in mission.skills} - {""}))
+    recurring = mission.schedule == "recurring"
+    contexts = mission_contexts(
+        mission.title, mission.description, mission.skills, mission.domain, mission.kind, mission.remote
+    )
+    return {
+        "id": mission.id,
+        "alive": True,
+        "open": mission.status == "published" and mission.seats_left > 0,
+        "last_day": last.toordinal() if last else NO_END,
+        "min_age": mission.min_age,
+        "max_age": NO_MAX_AGE if mission.max_age is None else mission.max_age,
+        "lat": np.nan if mission.lat is None else mission.lat,
+        "lon": np.nan if mission.lon is None else mission.lon,
+        "remote": mission.remote,
+        "domain": DOMAIN_CODE.get(mission.domain, UNKNOWN_DOMAIN),
+        "kind": KIND_CODE[mission.kind],
+        "recurring": recurring,
+        "slot_mask": slots_mask(mission.slots) if recurring else one_off_mask(mission),
+        "time_known": time_known(mission),
+        "contexts": context_bits(contexts),
+        "assoc": mission.association_id,
+        "n_skills": n_skills,
+        "skill_norm": 1.0 / max(1, min(n_skills, 2)),
+    }
+
+
+def skill_posting_keys(skills: Iterable[str]) -> set[str]:
+    """Keys under which a mission's skills are found: each whole skill and each of its words."""
+    keys: set[str] = set()
+    for skill in skills:
+        key = skill_key(skill)
+        if key:
+            keys.add(key)
+            keys.update(key.split())
+    return keys
+
+
+def skill_matches(mission_skills: Sequence[str], candidate_keys: Collection[str]) -> list[str]:
+    """The mission's skill labels that one of the candidate's skills covers (whole skill or one word)."""
+    matched = []
+    for label in mission_skills:
+        key = skill_key(label)
+        if key and (key in candidate_keys or any(word in candidate_keys for word in key.split())):
+            matched.append(label)
+    return matched
+
+
+# --- the text index ---------------------------------------------------------------------------
+
+
+def append_columns(left: sp.csr_matrix, right: sp.csr_matrix) -> sp.csr_matrix:
+    """[left | right] for two CSR matrices with the same rows, in O(nnz) and without COO.
+
+    Each row of the result is the row of ``left`` followed by the row of ``right`` (shifted by
+    left's width): ``np.insert`` of right's entries at the end of each of left's rows. Only arrays
+    the size of ``right`` are created besides the result, which matters at millions of entries.
+    """
+    rows = np.repeat(np.arange(right.shape[0]), np.diff(right.indptr))
+    at = left.indptr[rows + 1]
+    data = np.insert(left.data, at, right.data)
+    indices = np.insert(left.indices, at, (right.indices + left.shape[1]).astype(left.indices.dtype))
+    indptr = left.indptr + right.indptr
+    return sp.csr_matrix((data, indices, indptr), shape=(left.shape[0], left.shape[1] + right.shape[1]))
+
+
+def keep_columns(matrix: sp.csr_matrix, keep: np.ndarray) -> sp.csr_matrix:
+    """The columns of ``matrix`` where the boolean ``keep`` is true, renumbered, in O(nnz)."""
+    kept_entries = keep[matrix.indices]
+    counts = np.concatenate(([0], np.cumsum(kept_entries, dtype=np.int64)))
+    indptr = counts[matrix.indptr]
+    new_column = np.cumsum(keep, dtype=np.int64) - 1
+    indices = new_column[matrix.indices[kept_entries]].astype(matrix.indices.dtype)
+    data = matrix.data[kept_entries]
+    return sp.csr_matrix((data, indices, indptr), shape=(matrix.shape[0], int(keep.sum())))
+
+
+def transpose(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """CSR of the transpose, with sorted indices and float32 data."""
+    result = matrix.T.tocsr().astype(np.float32, copy=False)
+    result.sort_indices()
+    return result
+
+
+class TermIndex:
+    """TF-IDF rows of the missions as a term → missions index: a main part and a small delta.
+
+    Both parts are CSR terms × rows; the delta's columns are the rows after the main ones. Rows
+    are never renumbered except by ``compact``, which also drops the given dead rows. A
+    candidate's text similarity to every mission is the sum of the rows of the candidate's own
+    terms (cost proportional to those terms' postings), never a full ``X @ q`` scan.
+    """
+
+    def __init__(self, n_terms: int) -> None:
+        self.n_terms = n_terms
+        self.main = sp.csr_matrix((n_terms, 0), dtype=np.float32)
+        self.delta = sp.csr_matrix((n_terms, 0), dtype=np.float32)
+
+    @classmethod
+    def from_rows(cls, matrix: sp.csr_matrix) -> TermIndex:
+        """Index the rows of a missions × terms matrix."""
+        index = cls(matrix.shape[1])
+        index.main = transpose(matrix)
+        return index
+
+    @property
+    def n_main(self) -> int:
+        return int(self.main.shape[1])
+
+    @property
+    def n_rows(self) -> int:
+        return int(self.main.shape[1] + self.delta.shape[1])
+
+    @property
+    def nnz(self) -> int:
+        return int(self.main.nnz + self.delta.nnz)
+
+    def append(self, rows: sp.csr_matrix) -> None:
+        """Add missions × terms rows after the existing ones (cost: the delta's size)."""
+        self.delta = append_columns(self.delta, transpose(rows))
+
+    def compact(self, keep: np.ndarray | None = None) -> None:
+        """Fold the delta into the main part and drop the rows where ``keep`` is false."""
+        merged = append_columns(self.main, self.delta) if self.delta.shape[1] else self.main
+        if keep is not None and not keep.all():
+            merged = keep_columns(merged, keep)
+        self.main = merged
+        self.delta = sp.csr_matrix((self.n_terms, 0), dtype=np.float32)
+
+    def scores(self, q_idx: np.ndarray, q_w: np.ndarray) -> np.ndarray:
+        """Dot product of the query with every row, reading only the postings of its terms."""
+        scores = np.zeros(self.n_rows, dtype=np.float32)
+        if q_idx.size == 0:
+            return scores
+        n_main = self.n_main
+        for part, offset in ((self.main, 0), (self.delta, n_main)):
+            if part.nnz == 0:
+                continue
+            indptr, indices, data = part.indptr, part.indices, part.data
+            target = scores[offset:] if offset else scores
+            for term, weight in zip(q_idx.tolist(), q_w.tolist(), strict=True):
+                start, end = indptr[term], indptr[term + 1]
+                if start != end:
+                    target[indices[start:end]] += data[start:end] * weight
+        return scores
+
+    def weights_at(self, q_idx: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """TF-IDF weight of each query term in each of a few rows: shape (terms, rows), 0 if absent.
+
+        Postings are sorted, so each term costs one binary search over the few rows: this is what
+        explains a similarity without analysing the mission's text again.
+        """
+        weights = np.zeros((q_idx.size, rows.size), dtype=np.float32)
+        n_main = self.n_main
+        in_main = rows < n_main
+        parts = ((self.main, np.flatnonzero(in_main), 0), (self.delta, np.flatnonzero(~in_main), n_main))
+        for part, columns, offset in parts:
+            if columns.size == 0 or part.nnz == 0:
+                continue
+            local = rows[columns] - offset
+            for position, term in enumerate(q_idx.tolist()):
+                start, end = part.indptr[term], part.indptr[term + 1]
+                if start == end:
+                    continue
+                postings = part.indices[start:end]
+                found = np.minimum(np.searchsorted(postings, local), end - start - 1)
+                hit = postings[found] == local
+                weights[position, columns[hit]] = part.data[start + found[hit]]
+        return weights
+
+
+def release_memory() -> None:
+    """Give the memory freed by a build back to the operating system.
+
+    Fitting allocates millions of short-lived strings and Python ints (scikit-learn counts terms
+    in Python lists); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of
+    extra RSS per worker at 100k missions. A no-op where ``malloc_trim`` does not exist.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+class MissionStore:
+    """The rows: columns, facts, skill postings, the text index and optional embeddings."""
+
+    def __init__(self, n_terms: int) -> None:
+        self.n = 0  # rows used (alive or tombstoned)
+        self.cols: dict[str, np.ndarray] = {name: np.zeros(0, dtype) for name, dtype in COLUMN_TYPES.items()}
+        for name, dtype, width in MATRIX_COLUMNS:
+            self.cols[name] = np.zeros((0, width), dtype)
+        self.facts: list[MissionFacts | None] = []
+        self.row_of: dict[int, int] = {}
+        self.postings: dict[str, np.ndarray] = {}  # skill key -> rows
+        self.index = TermIndex(n_terms)
+        self.embeddings: np.ndarray | None = None  # (capacity, d) float32, rows aligned
+
+    def _grow(self, needed: int, embedding_width: int | None) -> None:
+        capacity = len(self.cols["id"])
+        if embedding_width is not None and self.embeddings is None:
+            self.embeddings = np.zeros((capacity, embedding_width), np.float32)
+        if needed <= capacity:
+            return
+        new_capacity = max(needed, int(capacity * 1.25) + 64)
+        arrays = dict(self.cols)
+        if self.embeddings is not None:
+            arrays["__embeddings"] = self.embeddings
+        for name, array in arrays.items():
+            grown = np.zeros((new_capacity, *array.shape[1:]), array.dtype)
+            grown[: self.n] = array[: self.n]
+            arrays[name] = grown
+        self.embeddings = arrays.pop("__embeddings", None)
+        self.cols = arrays
+
+    def append(self, missions: Sequence[MissionFacts], embeddings: np.ndarray | None = None) -> None:
+        """Append one row per mission to the columns, facts and skill postings (not the text)."""
+        start = self.n
+        needed = start + len(missions)
+        self._grow(needed, None if embeddings is None else embeddings.shape[1])
+        encoded = [encode(m) for m in missions]
+        for name in COLUMN_TYPES:
+            self.cols[name][start:needed] = [values[name] for values in encoded]
+        self.cols["signature"][start:needed] = signatures([f"{m.title}\n{m.description}" for m in missions])
+        if embeddings is not None and self.embeddings is not None:
+            self.embeddings[start:needed] = embeddings
+        new_postings: dict[str, list[int]] = {}
+        for offset, mission in enumerate(missions):
+            row = start + offset
+            self.facts.append(mission)
+            self.row_of[mission.id] = row
+            for key in skill_posting_keys(mission.skills):
+                new_postings.setdefault(key, []).append(row)
+        for key, rows in new_postings.items():
+            old = self.postings.get(key)
+            added = np.asarray(rows, dtype=np.int32)
+            self.postings[key] = added if old is None else np.concatenate([old, added])
+        self.n = needed
+
+    def tombstone(self, mission_id: int) -> None:
+        """Mark a mission's row dead (unknown ids are ignored)."""
+        row = self.row_of.pop(mission_id, None)
+        if row is not None:
+            self.cols["alive"][row] = False
+            self.facts[row] = None
+
+    def compact(self) -> None:
+        """Fold the delta rows into the main matrix and drop tombstoned rows (no refit)."""
+        alive = self.cols["alive"][: self.n].copy()
+        keep = np.flatnonzero(alive)
+        self.index.compact(alive)
+        for name, array in self.cols.items():
+            self.cols[name] = array[keep]
+        if self.embeddings is not None:
+            self.embeddings = self.embeddings[keep]
+        self.facts = [self.facts[row] for row in keep.tolist()]
+        new_row = np.full(self.n, -1, dtype=np.int64)
+        new_row[keep] = np.arange(keep.size)
+        self.row_of = {mission_id: int(new_row[row]) for mission_id, row in self.row_of.items()}
+        postings = {}
+        for key, rows in self.postings.items():
+            moved = new_row[rows]
+            moved = moved[moved >= 0].astype(np.int32)
+            if moved.size:
+                postings[key] = moved
+        self.postings = postings
+        self.n = int(keep.size)
+
+    def view(self, rows: np.ndarray | slice) -> View:
+        """Columns of some rows: a copy for an index array, views (no copy) for a slice."""
+        view = View.__new__(View)
+        for name in COLUMN_TYPES:
+            setattr(view, name, self.cols[name][rows])
+        return view
+
+    def everything(self) -> View:
+        """Views (no copy) of every used row."""
+        return self.view(slice(0, self.n))
+
+    def skill_hits(self, keys: Iterable[str]) -> np.ndarray:
+        """Per row, how many of these skill keys the mission's skills contain."""
+        hits = np.zeros(self.n, dtype=np.int16)
+        for key in keys:
+            rows = self.postings.get(key)
+            if rows is not None:
+                hits[rows] += 1
+        return hits
+
+    def fact(self, row: int) -> MissionFacts:
+        """Facts of a live row."""
+        facts = self.facts[row]
+        assert facts is not None
+        return facts
+
+
+def any_equal(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``np.isin`` for a handful of wanted values: one comparison each, several times faster."""
+    if wanted.size > 16:
+        return np.isin(values, wanted)
+    result = np.zeros(values.shape, dtype=bool)
+    for value in wanted.tolist():
+        result |= values == value
+    return result
+
+
+def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k best scores, best first; ties (to 1e-6) broken by the smaller mission id."""
+    rounded = np.round(scores, 6)
+    if rounded.size > k:
+        threshold = np.partition(rounded, rounded.size - k)[rounded.size - k]
+        above = np.flatnonzero(rounded > threshold)
+        tied = np.flatnonzero(rounded == threshold)
+        tied = tied[np.argsort(ids[tied], kind="stable")[: k - above.size]]
+        chosen = np.concatenate([above, tied])
+    else:
+        chosen = np.arange(rounded.size)
+    return chosen[np.lexsort((ids[chosen], -rounded[chosen]))]
