@@ -60,13 +60,16 @@ def main(argv: list[str]) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sets", default="", help="comma-separated set names (default: all)")
+    parser.add_argument(
+        "--skip-refused", action="store_true", help="leave out mission lines the import refuses (diagnostics)"
+    )
     parser.add_argument("--C", type=float, default=REGULARIZATION, help="inverse L2 strength of the fit")
     parser.add_argument("--all-pairs", action="store_true", help="fit on pairs across tiers too")
     parser.add_argument("--per-persona", action="store_true")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    prepared = load_prepared([name for name in args.sets.split(",") if name])
+    prepared = load_prepared([name for name in args.sets.split(",") if name], skip_refused=args.skip_refused)
     set_names = [entry.labelled.name for entry in prepared]
     for entry in prepared:
         print(entry.labelled.counts())

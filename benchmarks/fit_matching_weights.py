@@ -69,12 +69,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument(
+        "--skip-refused", action="store_true", help="leave out mission lines the import refuses (diagnostics)"
+    )
     parser.add_argument("--C", type=float, default=REGULARIZATION)
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--scan", action="store_true", help="compare a few C values (held out) and stop")
     args = parser.parse_args(argv)
 
-    prepared = load_prepared()
+    prepared = load_prepared(skip_refused=args.skip_refused)
     set_names = [entry.labelled.name for entry in prepared]
     if args.scan:
         for value in (0.01, 0.1, 1.0, 10.0, 100.0):

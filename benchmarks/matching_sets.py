@@ -5,6 +5,7 @@ Not a benchmark itself (run_all.py runs bench_*.py and eval_*.py).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,18 +31,22 @@ from marketplace.matching.evaluation import (  # noqa: E402
 )
 from marketplace.matching.labelled import load_labelled_sets, offline_app  # noqa: E402
 
-SETS_ROOT = ROOT / "tests" / "data" / "matching"
+SETS_ROOT = Path(os.environ.get("MATCHING_SETS", ROOT / "tests" / "data" / "matching"))
 REGULARIZATION = 1.0  # C of the pairwise logistic regression (see fit_matching_weights.py --scan)
 
 
-def load_prepared(names: Sequence[str] = ()) -> list[PreparedSet]:
-    """Every labelled set under tests/data/matching (or those named), read as the site reads them,
-    with an engine per set."""
+def load_prepared(names: Sequence[str] = (), *, skip_refused: bool = False) -> list[PreparedSet]:
+    """Every labelled set under tests/data/matching (or $MATCHING_SETS; or those named), read as
+    the site reads them, with an engine per set. ``skip_refused``: leave out (loudly) the mission
+    lines the import refuses instead of stopping."""
     from marketplace.matching import MatchingEngine
 
     app = offline_app()
+    refused: list[str] | None = [] if skip_refused else None
     with app.app_context():
-        labelled = load_labelled_sets(SETS_ROOT, tuple(names))
+        labelled = load_labelled_sets(SETS_ROOT, tuple(names), refused=refused)
+    for problem in refused or ():
+        print(f"LEFT OUT (the import refuses it): {problem}")
     if not labelled:
         raise SystemExit(f"No labelled set under {SETS_ROOT}")
     return prepare_sets(labelled, MatchingEngine.fit, today=EVALUATION_DAY)

@@ -36,6 +36,7 @@ MAX_GRADE = 3
 INELIGIBLE_DEPTH = 50
 FIT_SEED = 20261207
 N_FOLDS = 5
+EVALUATION_DAY = date(2027, 1, 15)  # "today" of the labelled sets
 
 
 # --- measures ------------------------------------------------------------------------------------
@@ -430,6 +431,30 @@ def prepare_sets(
     return prepared
 
 
+def with_weights(engine, names: Sequence[str], weights: np.ndarray):
+    """The same engine (same index, shared) scoring with other blend weights.
+
+    Adapter: the engine takes its blend when built (``MatchingEngine(blend=...)``) and has no
+    public way to swap it; refitting per fold would redo the index for nothing.
+    """
+    import copy
+
+    from marketplace.matching.weights import Blend
+
+    blend = Blend.of(dict(zip(names, (float(w) for w in weights), strict=True)), note="cross-validation fold")
+    twin = copy.copy(engine)  # shallow: the index and facts are shared, read-only here
+    twin.blend = blend
+    twin._blend_vector = blend.vector(names)
+    return twin
+
+
+def live_order(entry: PreparedSet, item: PersonaFeatures, weights: np.ndarray) -> list[int]:
+    """``recommend`` (asked kinds first, near-duplicates apart) with these weights, top 50."""
+    engine = with_weights(entry.engine, item.names, weights)
+    found = engine.recommend(item.persona.candidate, limit=INELIGIBLE_DEPTH, today=EVALUATION_DAY)
+    return [recommendation.mission_id for recommendation in found]
+
+
 RANKER_NAMES = ("engine", "tfidf", "naive")
 
 
@@ -439,15 +464,14 @@ def benchmark_rankers(
 ) -> dict[str, Callable[[PersonaFeatures, np.ndarray], Sequence[int]]]:
     """engine (with the weights given: a fold's), plain TF-IDF and the naive blend, by name.
 
-    ``engine_order(set, features, weights)`` is the engine's live order with those weights; by
-    default the order before diversity (tier, then score).
+    ``engine_order(set, features, weights)`` is the engine's order with those weights: by default
+    ``live_order`` (``recommend`` itself); ``PersonaFeatures.ranked`` is the order before diversity.
     """
     set_of = {id(item): entry for entry in prepared for item in entry.features}
+    order = engine_order or live_order
 
     def engine(item: PersonaFeatures, weights: np.ndarray) -> Sequence[int]:
-        if engine_order is None:
-            return item.ranked(weights)
-        return engine_order(set_of[id(item)], item, weights)
+        return order(set_of[id(item)], item, weights)
 
     def tfidf(item: PersonaFeatures, _weights: np.ndarray) -> Sequence[int]:
         return set_of[id(item)].baselines.tfidf(item.persona)
@@ -456,8 +480,3 @@ def benchmark_rankers(
         return set_of[id(item)].baselines.naive_blend(item.persona)
 
     return {"engine": engine, "tfidf": tfidf, "naive": naive}
-
-
-# --- today's evaluation date of the labelled sets --------------------------------------------------
-
-EVALUATION_DAY = date(2027, 1, 15)

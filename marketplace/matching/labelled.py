@@ -76,16 +76,23 @@ def _located(data):
     return replace(data, lat=place.lat, lon=place.lon) if place else data
 
 
-def read_missions(path: Path, *, today: date = EVALUATION_DAY) -> tuple[list[MissionFacts], dict[int, str]]:
-    """Missions of the file as the engine would see them once imported; (facts, {id: ref})."""
+def read_missions(
+    path: Path, *, today: date = EVALUATION_DAY, refused: list[str] | None = None
+) -> tuple[list[MissionFacts], dict[int, str]]:
+    """Missions of the file as the engine would see them once imported; (facts, {id: ref}).
+
+    A line the import refuses is an error, unless ``refused`` is given: then the site would
+    simply not have that mission, and the line's problems are appended there (diagnostics only).
+    """
     from marketplace.associations.imports.parsing import parse_missions
 
     text = path.read_text(encoding="utf-8")
     parsed = parse_missions(text, "jsonl", today=today)
-    if parsed.problems:
-        raise LabelledSetInvalid(
-            [f"{path.name} line {p.line}: {p.field or 'line'}: {p.reason}" for p in parsed.problems]
-        )
+    problems = [f"{path.name} line {p.line}: {p.field or 'line'}: {p.reason}" for p in parsed.problems]
+    if problems and refused is None:
+        raise LabelledSetInvalid(problems)
+    if refused is not None:
+        refused.extend(problems)
     refs = {number: str(record.get("ref", number)) for number, record in _json_lines(path)}
     # The import finds an association by this key: later lines join the first line's association.
     associations: dict[str, tuple[int, str]] = {}
@@ -146,12 +153,19 @@ def read_personas(path: Path) -> dict[str, tuple[int, Any]]:
     return personas
 
 
-def load_labelled_set(directory: Path | str, *, today: date = EVALUATION_DAY) -> LabelledSet:
-    """The three files of a set, read as the site reads them (call inside an app context)."""
+def load_labelled_set(
+    directory: Path | str, *, today: date = EVALUATION_DAY, refused: list[str] | None = None
+) -> LabelledSet:
+    """The three files of a set, read as the site reads them (call inside an app context).
+
+    With ``refused`` (a list to fill), mission lines the import refuses are left out with their
+    grades, as the site would never have them; without it they are an error.
+    """
     directory = Path(directory)
     name = directory.name
-    missions, refs = read_missions(directory / MISSIONS_FILE, today=today)
+    missions, refs = read_missions(directory / MISSIONS_FILE, today=today, refused=refused)
     id_of = {ref: mid for mid, ref in refs.items()}
+    left_out = _refs_of_refused(directory / MISSIONS_FILE, set(refs)) if refused is not None else set()
     personas = read_personas(directory / PERSONAS_FILE)
     graded: dict[str, dict[int, int]] = {}
     problems = []
@@ -162,6 +176,8 @@ def load_labelled_set(directory: Path | str, *, today: date = EVALUATION_DAY) ->
             continue
         grades = {}
         for mission_ref, grade in (record.get("grades") or {}).items():
+            if mission_ref in left_out:
+                continue
             if mission_ref not in id_of:
                 problems.append(f"{LABELS_FILE} line {number}: unknown mission {mission_ref}")
             elif not isinstance(grade, int) or not 0 <= grade <= 3:
@@ -179,7 +195,13 @@ def load_labelled_set(directory: Path | str, *, today: date = EVALUATION_DAY) ->
     return LabelledSet(name=name, missions=tuple(missions), personas=labelled, mission_refs=refs)
 
 
-def load_labelled_sets(root: Path | str, names: tuple[str, ...] = ()) -> list[LabelledSet]:
+def _refs_of_refused(path: Path, kept_lines: set[int]) -> set[str]:
+    return {str(record.get("ref", n)) for n, record in _json_lines(path) if n not in kept_lines}
+
+
+def load_labelled_sets(
+    root: Path | str, names: tuple[str, ...] = (), *, refused: list[str] | None = None
+) -> list[LabelledSet]:
     """Every set under ``root`` that has its three files (or only ``names``), in name order."""
     root = Path(root)
     found = (
@@ -187,4 +209,4 @@ def load_labelled_sets(root: Path | str, names: tuple[str, ...] = ()) -> list[La
         if root.exists()
         else []
     )
-    return [load_labelled_set(path) for path in found if not names or path.name in names]
+    return [load_labelled_set(path, refused=refused) for path in found if not names or path.name in names]
