@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from matching_sets import (
     REGULARIZATION,
+    SETS_ROOT,
     feature_names,
     fold_table,
     load_prepared,
@@ -38,7 +39,13 @@ from matching_sets import (
     weights_table,
 )
 
-from marketplace.matching.evaluation import EVALUATION_DAY, INELIGIBLE_DEPTH, QualityReport, evaluate
+from marketplace.matching.evaluation import (
+    EVALUATION_DAY,
+    INELIGIBLE_DEPTH,
+    QualityReport,
+    evaluate,
+    filter_agreement,
+)
 
 
 def shipped_report(prepared) -> QualityReport:
@@ -53,6 +60,29 @@ def shipped_report(prepared) -> QualityReport:
 
         reports.append(evaluate(rank, entry.labelled.personas))
     return QualityReport.merge(reports)
+
+
+def context_detection(prepared) -> list[str]:
+    """The engine reads a mission's contexts from its words; the sets say the truth: per context,
+    missions found / truly involved (recall) and found wrongly (false)."""
+    from marketplace.matching.labelled import label_contexts
+    from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
+
+    lines = []
+    for entry in prepared:
+        truth = label_contexts(SETS_ROOT / entry.labelled.name)
+        cells = []
+        for context in AVOIDABLE_CONTEXTS:
+            found = wrong = total = 0
+            for m in entry.labelled.missions:
+                said = mission_contexts(m.title, m.description, m.skills, m.domain, m.kind, m.remote)
+                true = context in truth[entry.labelled.mission_refs[m.id]]
+                total += true
+                found += true and context in said
+                wrong += (not true) and context in said
+            cells.append(f"{context} {found}/{total} found, {wrong} wrongly")
+        lines.append(f"{entry.labelled.name:<8} " + "; ".join(cells))
+    return lines
 
 
 def main(argv: list[str]) -> int:
@@ -92,6 +122,16 @@ def main(argv: list[str]) -> int:
                     f"  fold {result.fold} {row.set_name:<8} {row.ref:<10} nDCG@10 {row.ndcg:.3f} "
                     f"P@5 {row.precision:.2f} inel {row.ineligible}"
                 )
+
+    print("\nHard filters against the sets' eligibility rules (persona x mission pairs):")
+    for entry in prepared:
+        agreement = filter_agreement(entry.features)
+        print(
+            f"{entry.labelled.name:<8} {agreement.graded:>6} eligible; engine lets through {agreement.extra} "
+            f"ineligible, filters out {agreement.missed} eligible"
+        )
+    print("Avoidable contexts read from the missions' words, against the sets' ground truth:")
+    print("\n".join(context_detection(prepared)))
 
     shipped = shipped_report(prepared)
     print("\nShipped weights.json through engine.recommend (top 50, all personas):")

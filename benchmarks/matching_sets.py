@@ -21,6 +21,7 @@ from marketplace.matching.evaluation import (  # noqa: E402
     FIT_SEED,
     N_FOLDS,
     RANKER_NAMES,
+    REGULARIZATION,
     FoldResult,
     PreparedSet,
     QualityReport,
@@ -32,7 +33,6 @@ from marketplace.matching.evaluation import (  # noqa: E402
 from marketplace.matching.labelled import load_labelled_sets, offline_app  # noqa: E402
 
 SETS_ROOT = Path(os.environ.get("MATCHING_SETS", ROOT / "tests" / "data" / "matching"))
-REGULARIZATION = 1.0  # C of the pairwise logistic regression (see fit_matching_weights.py --scan)
 
 
 def load_prepared(names: Sequence[str] = (), *, skip_refused: bool = False) -> list[PreparedSet]:

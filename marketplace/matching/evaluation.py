@@ -36,6 +36,7 @@ MAX_GRADE = 3
 INELIGIBLE_DEPTH = 50
 FIT_SEED = 20261207
 N_FOLDS = 5
+REGULARIZATION = 100.0  # C of the pairwise logistic regression (fit_matching_weights.py --scan)
 EVALUATION_DAY = date(2027, 1, 15)  # "today" of the labelled sets
 
 
@@ -317,7 +318,7 @@ def fit_pairwise_weights(
     features: Sequence[PersonaFeatures],
     *,
     seed: int = FIT_SEED,
-    regularization: float = 1.0,
+    regularization: float = REGULARIZATION,
     within_tier: bool = True,
 ) -> np.ndarray:
     """Blend weights from a pairwise logistic regression (scikit-learn, no intercept, L2).
@@ -371,7 +372,7 @@ def cross_validate(
     *,
     n_folds: int = N_FOLDS,
     seed: int = FIT_SEED,
-    regularization: float = 1.0,
+    regularization: float = REGULARIZATION,
     within_tier: bool = True,
 ) -> list[FoldResult]:
     """Fit on the training folds, rank the held-out personas with each ranker, measure.
@@ -429,6 +430,26 @@ def prepare_sets(
         features = tuple(features_of(engine, labelled.personas, today=today))
         prepared.append(PreparedSet(labelled, engine, features, SetBaselines(labelled.missions)))
     return prepared
+
+
+@dataclass(frozen=True)
+class FilterAgreement:
+    """How the engine's hard filters agree with the labelled set's eligibility, in pairs."""
+
+    graded: int  # pairs the labels call eligible
+    extra: int  # pairs the engine lets through that the labels call ineligible
+    missed: int  # eligible pairs the engine filters out (they can never be recommended)
+
+
+def filter_agreement(features: Iterable[PersonaFeatures]) -> FilterAgreement:
+    """Compare the engine's eligible missions (feature rows) with the graded ones, over personas."""
+    graded = extra = missed = 0
+    for item in features:
+        eligible, labelled = set(item.ids.tolist()), set(item.persona.grades)
+        graded += len(labelled)
+        extra += len(eligible - labelled)
+        missed += len(labelled - eligible)
+    return FilterAgreement(graded, extra, missed)
 
 
 def with_weights(engine, names: Sequence[str], weights: np.ndarray):

@@ -132,6 +132,15 @@ def read_missions(
     return facts, {row.line: refs[row.line] for row in parsed.rows}
 
 
+def label_contexts(directory: Path | str) -> dict[str, frozenset[str]]:
+    """The label-only ``contexts`` of each mission ref (ground truth the import does not read)."""
+    path = Path(directory) / MISSIONS_FILE
+    return {
+        str(record.get("ref", number)): frozenset(record.get("contexts") or ())
+        for number, record in _json_lines(path)
+    }
+
+
 def read_personas(path: Path) -> dict[str, tuple[int, Any]]:
     """{ref: (line, CandidateFacts)} through the API's own parser of the answers."""
     from marketplace.api.recommendation_params import AnswersInvalid, parse_answers
