@@ -41,6 +41,7 @@ from matching_sets import (
 
 from marketplace.matching.evaluation import (
     EVALUATION_DAY,
+    GOOD_GRADE,
     INELIGIBLE_DEPTH,
     QualityReport,
     evaluate,
@@ -60,6 +61,11 @@ def shipped_report(prepared) -> QualityReport:
 
         reports.append(evaluate(rank, entry.labelled.personas))
     return QualityReport.merge(reports)
+
+
+def precision_ceiling(personas) -> float:
+    """Mean P@5 of a perfect ranking: a persona with two good missions cannot pass 0.4."""
+    return sum(min(5, sum(g >= GOOD_GRADE for g in p.grades.values())) / 5 for p in personas) / len(personas)
 
 
 def context_detection(prepared) -> list[str]:
@@ -112,6 +118,12 @@ def main(argv: list[str]) -> int:
         f"pairwise logistic C={args.C}, {pairs}"
     )
     print("\n".join(fold_table(results, set_names)))
+    print(
+        "best possible P@5 (missions graded 2-3, at most 5, per persona): "
+        + "  ".join(
+            f"{entry.labelled.name} {precision_ceiling(entry.labelled.personas):.3f}" for entry in prepared
+        )
+    )
     print("\nWeights fitted per fold (sum of |w| = 1):")
     print("\n".join(weights_table(results, feature_names(prepared))))
     if args.per_persona:

@@ -30,7 +30,7 @@ from marketplace.matching.evaluation import (  # noqa: E402
     pooled,
     prepare_sets,
 )
-from marketplace.matching.labelled import load_labelled_sets, offline_app  # noqa: E402
+from marketplace.matching.labelled import LabelledSetInvalid, load_labelled_sets, offline_app  # noqa: E402
 
 SETS_ROOT = Path(os.environ.get("MATCHING_SETS", ROOT / "tests" / "data" / "matching"))
 
@@ -44,7 +44,13 @@ def load_prepared(names: Sequence[str] = (), *, skip_refused: bool = False) -> l
     app = offline_app()
     refused: list[str] | None = [] if skip_refused else None
     with app.app_context():
-        labelled = load_labelled_sets(SETS_ROOT, tuple(names), refused=refused)
+        try:
+            labelled = load_labelled_sets(SETS_ROOT, tuple(names), refused=refused)
+        except LabelledSetInvalid as error:
+            print("The labelled sets cannot be read as the site reads them:", file=sys.stderr)
+            print("\n".join(error.problems), file=sys.stderr)
+            print("(--skip-refused measures without the mission lines the import refuses)", file=sys.stderr)
+            raise SystemExit(1) from error
     for problem in refused or ():
         print(f"LEFT OUT (the import refuses it): {problem}")
     if not labelled:

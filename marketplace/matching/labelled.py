@@ -88,7 +88,8 @@ def read_missions(
 
     text = path.read_text(encoding="utf-8")
     parsed = parse_missions(text, "jsonl", today=today)
-    problems = [f"{path.name} line {p.line}: {p.field or 'line'}: {p.reason}" for p in parsed.problems]
+    where = f"{path.parent.name}/{path.name}"
+    problems = [f"{where} line {p.line}: {p.field or 'line'}: {p.reason}" for p in parsed.problems]
     if problems and refused is None:
         raise LabelledSetInvalid(problems)
     if refused is not None:

@@ -196,7 +196,7 @@ def test_a_mission_line_the_import_refuses_is_an_error_naming_its_line(offline, 
     broken = [*TINY_MISSIONS[:2], {**TINY_MISSIONS[2], "start_date": "2026-01-01", "end_date": None}]
     with pytest.raises(LabelledSetInvalid) as error:
         load_labelled_set(write_set(tmp_path / "broken", missions=broken))
-    assert "missions.jsonl line 3: start_date" in str(error.value)
+    assert "broken/missions.jsonl line 3: start_date" in str(error.value)
 
 
 def test_answers_the_api_refuses_and_unknown_refs_are_errors(offline, tmp_path):
