@@ -105,7 +105,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    prepared = load_prepared([name for name in args.sets.split(",") if name], skip_refused=args.skip_refused)
+    prepared = load_prepared(
+        [name for name in args.sets.split(",") if name], refused=[] if args.skip_refused else None
+    )
     set_names = [entry.labelled.name for entry in prepared]
     for entry in prepared:
         print(entry.labelled.counts())

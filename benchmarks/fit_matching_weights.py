@@ -42,7 +42,7 @@ WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "marketplace" / "matchin
 COMMAND = "python benchmarks/fit_matching_weights.py"
 
 
-def note_for(prepared, results, regularization: float) -> str:
+def note_for(prepared, results, regularization: float, refused: list[str]) -> str:
     """Seed, folds, sets and counts, date, held-out figures, and the command to reproduce."""
     sets = "; ".join(entry.labelled.counts() for entry in prepared)
     engine, tfidf, naive = (pooled(results, name) for name in ("engine", "tfidf", "naive"))
@@ -61,7 +61,15 @@ def note_for(prepared, results, regularization: float) -> str:
         f"{engine.ndcg:.3f} P@5 {engine.precision:.3f} ineligible@50 {engine.ineligible}; plain TF-IDF "
         f"{tfidf.ndcg:.3f} / {tfidf.precision:.3f}; TF-IDF + domain + kind {naive.ndcg:.3f} / "
         f"{naive.precision:.3f}. Per set (engine): {per_set}. Final weights fitted on all personas. "
-        f"Reproduce: {COMMAND} (per-fold table: python benchmarks/eval_matching.py)."
+        f"Reproduce: {COMMAND}{' --skip-refused' if refused else ''} "
+        "(per-fold table: python benchmarks/eval_matching.py)."
+        + (
+            f" Left out: {len(refused)} mission lines the import refuses ("
+            + ", ".join(line.split(":")[0] for line in refused)
+            + ")."
+            if refused
+            else ""
+        )
     )
 
 
@@ -77,7 +85,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scan", action="store_true", help="compare a few C values (held out) and stop")
     args = parser.parse_args(argv)
 
-    prepared = load_prepared(skip_refused=args.skip_refused)
+    refused: list[str] | None = [] if args.skip_refused else None
+    prepared = load_prepared(refused=refused)
     set_names = [entry.labelled.name for entry in prepared]
     if args.scan:
         for value in (0.01, 0.1, 1.0, 10.0, 100.0):
@@ -96,7 +105,7 @@ def main(argv: list[str]) -> int:
     data = {
         "names": list(names),
         "weights": as_floats(weights),
-        "note": note_for(prepared, results, args.C),
+        "note": note_for(prepared, results, args.C, refused or []),
     }
     print("\nWeights fitted on all personas:")
     for name, value in zip(names, data["weights"], strict=True):

@@ -35,14 +35,13 @@ from marketplace.matching.labelled import LabelledSetInvalid, load_labelled_sets
 SETS_ROOT = Path(os.environ.get("MATCHING_SETS", ROOT / "tests" / "data" / "matching"))
 
 
-def load_prepared(names: Sequence[str] = (), *, skip_refused: bool = False) -> list[PreparedSet]:
+def load_prepared(names: Sequence[str] = (), *, refused: list[str] | None = None) -> list[PreparedSet]:
     """Every labelled set under tests/data/matching (or $MATCHING_SETS; or those named), read as
-    the site reads them, with an engine per set. ``skip_refused``: leave out (loudly) the mission
-    lines the import refuses instead of stopping."""
+    the site reads them, with an engine per set. With ``refused`` (a list), the mission lines the
+    import refuses are left out (and listed there, and printed) instead of stopping."""
     from marketplace.matching import MatchingEngine
 
     app = offline_app()
-    refused: list[str] | None = [] if skip_refused else None
     with app.app_context():
         try:
             labelled = load_labelled_sets(SETS_ROOT, tuple(names), refused=refused)
