@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
         "--skip-refused", action="store_true", help="leave out mission lines the import refuses (diagnostics)"
     )
     parser.add_argument("--C", type=float, default=REGULARIZATION, help="inverse L2 strength of the fit")
-    parser.add_argument("--all-pairs", action="store_true", help="fit on pairs across tiers too")
+    parser.add_argument("--within-tier", action="store_true", help="fit only on pairs within a tier")
     parser.add_argument("--per-persona", action="store_true")
     args = parser.parse_args(argv)
 
@@ -113,8 +113,8 @@ def main(argv: list[str]) -> int:
         print(entry.labelled.counts())
     print(f"(read and features in {time.perf_counter() - started:.1f} s)")
 
-    results = run_folds(prepared, regularization=args.C, within_tier=not args.all_pairs)
-    pairs = "all pairs" if args.all_pairs else "pairs within a tier"
+    results = run_folds(prepared, regularization=args.C, within_tier=args.within_tier)
+    pairs = "pairs within a tier" if args.within_tier else "all pairs"
     print(
         f"\nHeld-out folds: 5 by persona, stratified by set, seed 20261207; "
         f"pairwise logistic C={args.C}, {pairs}"

@@ -6,10 +6,10 @@
 
 Pairwise logistic regression (scikit-learn, seed 20261207) on the differences of the engine's
 feature rows (``MatchingEngine.feature_matrix``) for pairs of one persona's eligible missions with
-different grades, within one tier (the engine lists asked kinds first whatever the score); each
-persona weighs the same. The held-out figures of the 5 folds (by persona, stratified by set) go in
-the file's note with the sets, the counts, the date and this command, so the weights can be
-reproduced and judged.
+different grades (across tiers too: the same held-out figures as within tiers only, and ``kind``
+keeps a weight, which its reason needs); each persona weighs the same. The held-out figures of the
+5 folds (by persona, stratified by set) go in the file's note with the sets, the counts, the date
+and this command, so the weights can be reproduced and judged.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def note_for(prepared, results, regularization: float, refused: list[str]) -> st
         f"Fitted {date.today().isoformat()} by pairwise logistic regression "
         f"(scikit-learn, L2, C={regularization}, "
         f"no intercept, seed {FIT_SEED}) on feature differences of pairs with different grades within "
-        f"one persona and one tier, each persona weighing the same; sum of |weights| scaled to 1. "
+        f"one persona, each persona weighing the same; sum of |weights| scaled to 1. "
         f"Sets: {sets}. Held-out ({N_FOLDS} folds by persona, stratified by set), pooled: engine nDCG@10 "
         f"{engine.ndcg:.3f} P@5 {engine.precision:.3f} ineligible@50 {engine.ineligible}; plain TF-IDF "
         f"{tfidf.ndcg:.3f} / {tfidf.precision:.3f}; TF-IDF + domain + kind {naive.ndcg:.3f} / "

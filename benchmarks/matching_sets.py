@@ -58,7 +58,7 @@ def load_prepared(names: Sequence[str] = (), *, refused: list[str] | None = None
 
 
 def run_folds(
-    prepared: Sequence[PreparedSet], *, regularization: float = REGULARIZATION, within_tier: bool = True
+    prepared: Sequence[PreparedSet], *, regularization: float = REGULARIZATION, within_tier: bool = False
 ) -> list[FoldResult]:
     """Held-out figures of the three rankers, per fold."""
     features = [item for entry in prepared for item in entry.features]
