@@ -5,12 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wsgi.py
 GEO_FILE := marketplace/reference/data/communes.json
+SEMANTIC_FILE := marketplace/reference/data/semantic-fr.npz
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/tremplin_test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: help serve setup install install-dev geo translations db demo index test test-pg test-browser lint typecheck format bench db-check lock clean
+.PHONY: help serve setup install install-dev geo semantic translations db demo index test test-pg test-browser lint typecheck format bench db-check lock clean
 
 help:
 	@echo "make serve     set up everything, then serve http://$(HOST):$(PORT)"
@@ -44,6 +45,17 @@ $(GEO_FILE): node_modules/.package-lock.json marketplace/reference/build_geo.py 
 
 geo: $(GEO_FILE)
 
+# --- reference data (French lemmas and word vectors for the recommender) -------
+# spaCy and its French model are needed only here, at build time: the app reads the exported file.
+$(VENV)/.nlp-installed: requirements-nlp.txt $(VENV)/.runtime-installed
+	$(BIN)/pip install --quiet -r requirements-nlp.txt
+	touch $@
+
+$(SEMANTIC_FILE): $(VENV)/.nlp-installed marketplace/reference/build_semantic.py
+	$(BIN)/python -m marketplace.reference.build_semantic --out $(SEMANTIC_FILE)
+
+semantic: $(SEMANTIC_FILE)
+
 # --- translations -----------------------------------------------------------
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/translations/*/LC_MESSAGES/messages.po))
 %.mo: %.po $(VENV)/.runtime-installed
@@ -57,7 +69,7 @@ extract: $(VENV)/.runtime-installed
 	$(BIN)/pybabel update -i marketplace/translations/messages.pot -d marketplace/translations --no-fuzzy-matching
 
 # --- database, demo data, search index ----------------------------------------
-setup: install geo translations
+setup: install geo semantic translations
 	@mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load --if-empty
@@ -67,13 +79,13 @@ serve: setup
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 # --- quality ------------------------------------------------------------------
-test: install-dev geo translations
+test: install-dev geo semantic translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-pg: install-dev geo translations
+test-pg: install-dev geo semantic translations
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-browser: install-dev geo translations
+test-browser: install-dev geo semantic translations
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: install-dev
@@ -96,9 +108,9 @@ db-check: install
 
 # BENCH_ARGS=--http adds the gunicorn + wrk benchmarks (wrk is installed when missing and root).
 BENCH_ARGS ?=
-bench: install-dev geo translations
+bench: install-dev geo semantic translations
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null || true
 	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules $(GEO_FILE) .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules $(GEO_FILE) $(SEMANTIC_FILE) .pytest_cache .ruff_cache

@@ -20,9 +20,10 @@ Every public method takes an internal lock, so one engine can serve several thre
 
 from __future__ import annotations
 
+import importlib
 import math
 import threading
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -34,7 +35,7 @@ from marketplace.matching import reasons as R
 from marketplace.matching.context import Context, build_context
 from marketplace.matching.diversity import diversify
 from marketplace.matching.explain import DOMAIN_WORDS, Explainer, recommendation_reasons
-from marketplace.matching.features import FeatureMatrix, blend_scores, compute, tiers
+from marketplace.matching.features import FeatureMatrix, Features, compute, tiers
 from marketplace.matching.store import (
     COLUMN_TYPES,
     MissionStore,
@@ -47,12 +48,19 @@ from marketplace.matching.store import (
     top_k,
 )
 from marketplace.matching.text import TextModel, mission_text, skill_key
-from marketplace.matching.types import CandidateFacts, CandidateMatch, MissionFacts, Reason, Recommendation
+from marketplace.matching.types import (
+    CandidateFacts,
+    CandidateMatch,
+    K,
+    MissionFacts,
+    Reason,
+    Recommendation,
+)
 from marketplace.matching.weights import FEATURE_NAMES, Blend, Weights
 from marketplace.reference.distance import KM_PER_DEGREE, haversine_km_array
 
 if TYPE_CHECKING:
-    from marketplace.matching.semantic import SemanticModel
+    from marketplace.matching.weights import SemanticModel
 
 __all__ = ["Blend", "FeatureMatrix", "MatchingEngine", "Weights"]
 
@@ -65,10 +73,11 @@ _DEFAULT: Any = object()
 def default_semantic() -> SemanticModel | None:
     """The semantic model when it is installed, else None (the semantic feature is then 0)."""
     try:
-        from marketplace.matching.semantic import SemanticModel
+        module = importlib.import_module("marketplace.matching.semantic")
     except ImportError:
         return None
-    return SemanticModel.load()
+    model: SemanticModel | None = module.SemanticModel.load()
+    return model
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +142,7 @@ class MatchingEngine:
         else:
             matrix = text_model.transform(texts)
         engine = cls(text_model, weights=weights, blend=blend, semantic=semantic)
-        engine._store.append(missions, engine._embed(missions))
+        engine._store.append(missions, matrix, engine._embed(missions))
         engine._store.index = TermIndex.from_rows(matrix)
         engine.version = version
         del matrix
@@ -172,7 +181,7 @@ class MatchingEngine:
                 matrix = self.text.transform(
                     mission_text(m.title, m.description, m.skills, m.domain) for m in missions
                 )
-                self._store.append(missions, self._embed(missions))
+                self._store.append(missions, matrix, self._embed(missions))
                 self._store.index.append(matrix)
                 self._maybe_compact()
             self._bump(version)
@@ -210,7 +219,7 @@ class MatchingEngine:
     def mission(self, mission_id: int) -> MissionFacts:
         """The indexed facts of a mission (KeyError if unknown)."""
         with self._lock:
-            return self._store.fact(self._store.row_of[mission_id])
+            return self._store.full_fact(self._store.row_of[mission_id])
 
     def stats(self) -> dict[str, int]:
         """Sizes for monitoring: missions, rows, terms, non-zeros, delta and dead rows, version."""
@@ -237,8 +246,8 @@ class MatchingEngine:
     def _eligible(
         self, ctx: Context, today: date | None, *, times: str = "fit", next_step_only: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Rows passing the hard filters (``times``: "fit" the availability rule, or "miss" it
-        while passing every other filter) and their distances (NaN when not measured)."""
+        """Mask of the rows passing the hard filters (``times``: "fit" the availability rule, or
+        "miss" it while passing every other filter) and distances (NaN when not measured)."""
         v = self._store.everything()
         mask = filters.open_mask(v, today) & filters.person_mask(ctx, v)
         available = filters.available_mask(ctx, v)
@@ -247,74 +256,85 @@ class MatchingEngine:
             mask &= filters.step_mask(ctx, v)
         keep, dist = filters.geo_filter(ctx, v, mask)
         mask &= keep
-        rows = np.flatnonzero(mask)
-        return rows, dist[rows]
+        return mask, dist
 
-    def _features(self, ctx: Context, rows: np.ndarray, dist: np.ndarray) -> tuple[View, np.ndarray, Any]:
-        """Columns, feature values and extras of these rows."""
+    def _features(self, ctx: Context, rows: np.ndarray | slice, dist: np.ndarray) -> tuple[View, Features]:
+        """Columns and features of some rows (a slice: every row, on views of the columns)."""
         store = self._store
         view = store.view(rows)
-        text_cos = store.index.scores(ctx.q_idx, ctx.q_w)[rows] if ctx.q_idx.size else np.zeros(rows.size)
+        n = view.id.size
+        text_cos = store.index.scores(ctx.q_idx, ctx.q_w)[rows] if ctx.q_idx.size else np.zeros(n, np.float32)
         hits = store.skill_hits(ctx.skill_keys)[rows] if ctx.skill_keys else None
         semantic = None
-        if ctx.embedding is not None and store.embeddings is not None and rows.size:
+        if ctx.embedding is not None and store.embeddings is not None and n:
             cosine = store.embeddings[rows] @ ctx.embedding
             floor = np.float32(self.weights.semantic_floor)
             semantic = np.clip((cosine - floor) / (np.float32(1) - floor), 0, 1).astype(np.float32)
-        values, extras = compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
-        return view, values, extras
+        return view, compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
 
     def feature_matrix(
         self, candidate: CandidateFacts, *, today: date, exclude: Collection[int] = ()
     ) -> FeatureMatrix:
         """Features of every mission recommendable to this candidate (hard filters applied, other
-        kinds included), for fitting the blend offline; ``recommend`` ranks by ``values @ weights``."""
+        kinds included), for fitting the blend offline; ``recommend`` ranks by their blend."""
         with self._lock:
             ctx = self._context(candidate, exclude)
-            rows, dist = self._eligible(ctx, today)
-            view, values, _ = self._features(ctx, rows, dist)
-            return FeatureMatrix(view.id.astype(np.int64), FEATURE_NAMES, values, tiers(ctx, view))
+            mask, dist = self._eligible(ctx, today)
+            rows = np.flatnonzero(mask)
+            view, features = self._features(ctx, rows, dist[rows])
+            return FeatureMatrix(view.id.astype(np.int64), FEATURE_NAMES, features.matrix(), tiers(ctx, view))
 
     def _ranked(
         self,
         ctx: Context,
-        rows: np.ndarray,
+        mask: np.ndarray,
         dist: np.ndarray,
         *,
         limit: int,
         today: date,
         flag: tuple[str, ...],
     ) -> list[Recommendation]:
-        """The best ``limit`` of these eligible rows: asked kinds first, near-duplicates apart."""
-        if rows.size == 0 or limit <= 0:
+        """The best ``limit`` rows of ``mask``: asked kinds first, near-duplicates apart."""
+        n_rows = int(np.count_nonzero(mask))
+        if n_rows == 0 or limit <= 0:
             return []
-        view, values, extras = self._features(ctx, rows, dist)
-        scores = blend_scores(values, self._blend_vector)
+        every = n_rows * 3 >= mask.size
+        # Most rows pass (no location, a large radius): scoring every row on views of the columns
+        # costs less than copying the survivors out first.
+        rows = np.arange(mask.size) if every else np.flatnonzero(mask)
+        view, features = self._features(ctx, slice(0, mask.size) if every else rows, dist[rows])
+        scores = features.scores(self._blend_vector)
         tier = tiers(ctx, view)
         key = scores.astype(np.float64) - tier * _TIER_GAP  # other kinds fall far below
+        if every:
+            key -= ~mask * (4 * _TIER_GAP)  # rows that failed a filter, below everything
         pool = top_k(key, view.id, limit + DIVERSITY_POOL)
-        if int(np.count_nonzero(tier == 0)) >= limit:
+        if every:
+            pool = pool[mask[pool]]
+        asked = int(np.count_nonzero(tier[mask[rows]] == 0)) if every else int(np.count_nonzero(tier == 0))
+        if asked >= limit:
             pool = pool[tier[pool] == 0]  # enough of what was asked: nothing else
-        signatures = self._store.cols["signature"][rows]
-        ordered: list[int] = []
+        signatures = self._store.cols["signature"][rows[pool]]
+        order: list[int] = []
         for level in (0, 1):
-            ordered += diversify([int(p) for p in pool if tier[p] == level], signatures)
-        best = np.asarray(ordered[:limit], dtype=np.int64)
+            order += diversify([i for i in range(pool.size) if tier[pool[i]] == level], signatures)
+        best = pool[np.asarray(order[:limit], dtype=np.int64)]
+        values = features.matrix(best)
         term_weights = self._store.index.weights_at(ctx.q_idx, rows[best])
         results = []
         for column, position in enumerate(best.tolist()):
             mission = self._store.fact(int(rows[position]))
             contributions = dict(
-                zip(FEATURE_NAMES, (values[position] * self._blend_vector).tolist(), strict=True)
+                zip(FEATURE_NAMES, (values[column] * self._blend_vector).tolist(), strict=True)
             )
-            km = float(dist[position])
+            km = float(features.extras.distance_km[position])
             reasons = recommendation_reasons(
                 ctx,
                 mission,
                 contributions,
                 distance_km=km,
-                step_match=bool(extras.step_match[position]),
-                helped=bool(extras.helped[position]),
+                step_match=bool(features.extras.step_match[position]),
+                helped=bool(features.extras.helped[position]),
                 term_weights=term_weights[:, column],
                 today=today,
                 reason_min_contribution=self.weights.reason_min_contribution,
@@ -322,9 +342,8 @@ class MatchingEngine:
             )
             outside = flag + (("kind",) if tier[position] else ())
             score = min(1.0, max(0.0, round(float(scores[position]), 6)))
-            results.append(
-                Recommendation(mission.id, score, reasons, None if math.isnan(km) else round(km, 1), outside)
-            )
+            distance = None if math.isnan(km) else round(km, 1)
+            results.append(Recommendation(mission.id, score, reasons, distance, outside))
         return results
 
     # --- queries ------------------------------------------------------------------------------
@@ -350,8 +369,8 @@ class MatchingEngine:
             if limit <= 0 or self._store.n == 0:
                 return []
             ctx = self._context(candidate, exclude)
-            rows, dist = self._eligible(ctx, today, next_step_only=next_step_only)
-            return self._ranked(ctx, rows, dist, limit=limit, today=today, flag=())
+            mask, dist = self._eligible(ctx, today, next_step_only=next_step_only)
+            return self._ranked(ctx, mask, dist, limit=limit, today=today, flag=())
 
     def recommend_other_times(
         self, candidate: CandidateFacts, *, limit: int, today: date, exclude: Collection[int] = ()
@@ -366,8 +385,8 @@ class MatchingEngine:
             ctx = self._context(candidate, exclude)
             if not ctx.availability_applies:
                 return []
-            rows, dist = self._eligible(ctx, today, times="miss")
-            return self._ranked(ctx, rows, dist, limit=limit, today=today, flag=("time",))
+            mask, dist = self._eligible(ctx, today, times="miss")
+            return self._ranked(ctx, mask, dist, limit=limit, today=today, flag=("time",))
 
     def similar_to(
         self, mission_id: int, *, limit: int = 6, today: date | None = None
@@ -381,7 +400,7 @@ class MatchingEngine:
             row = store.row_of.get(mission_id)
             if row is None or limit <= 0:
                 return []
-            mission = store.fact(row)
+            mission = store.full_fact(row)
             w = self.weights
             n = store.n
             v = store.everything()
@@ -447,27 +466,27 @@ class MatchingEngine:
                 if same_domain[i]:
                     found.append((w.similar_domain, Reason(R.SAME_DOMAIN, {"domain": other.domain})))
                 if same_assoc[i]:
-                    params = {"association_name": other.association_name}
-                    found.append((w.similar_association, Reason(R.SAME_ASSOCIATION, params)))
+                    named = {"association_name": other.association_name}
+                    found.append((w.similar_association, Reason(R.SAME_ASSOCIATION, named)))
                 if not np.isnan(dist[i]) and dist[i] <= w.similar_distance_km:
-                    params = {"km": round(float(dist[i]), 1)}
-                    found.append((w.similar_distance * near[i], Reason(R.NEARBY_MISSION, params)))
+                    km = {"km": round(float(dist[i]), 1)}
+                    found.append((w.similar_distance * near[i], Reason(R.NEARBY_MISSION, km)))
                 if not found:
                     continue  # nothing to tell the reader: not shown
                 found.sort(key=lambda pair: -pair[0])
                 reasons = tuple(reason for _, reason in found[:3])
-                km = None if np.isnan(dist[i]) else round(float(dist[i]), 1)
-                results.append(Recommendation(other.id, round(float(score[i]), 6), reasons, km))
+                distance = None if np.isnan(dist[i]) else round(float(dist[i]), 1)
+                results.append(Recommendation(other.id, round(float(score[i]), 6), reasons, distance))
             return results
 
     def rank_candidates(
         self,
         mission: MissionFacts,
-        candidates: Mapping[Hashable, CandidateFacts] | Iterable[tuple[Hashable, CandidateFacts]],
+        candidates: Mapping[K, CandidateFacts] | Iterable[tuple[K, CandidateFacts]],
         *,
         limit: int | None = None,
         today: date | None = None,
-    ) -> list[CandidateMatch]:
+    ) -> list[CandidateMatch[K]]:
         """Candidates for a mission, best first, scored exactly as ``recommend`` scores the pair.
 
         The person-side filters apply (age range, radius/remote, leadership gating, avoided
@@ -492,7 +511,7 @@ class MatchingEngine:
             if self.semantic is not None:
                 embedding = self.semantic.embed([mission_document(mission)])[0]
             day = today or date.today()
-            results: list[CandidateMatch] = []
+            results: list[CandidateMatch[K]] = []
             for key, candidate in pairs:
                 ctx = self._context(candidate)
                 if not (filters.person_mask(ctx, view) & filters.available_mask(ctx, view))[0]:
@@ -512,8 +531,10 @@ class MatchingEngine:
                     semantic = np.array(
                         [min(1.0, max(0.0, (cosine - floor) / (1 - floor)))], dtype=np.float32
                     )
-                values, extras = compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
-                score = float(blend_scores(values, self._blend_vector)[0])
+                features = compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
+                extras = features.extras
+                score = float(features.scores(self._blend_vector)[0])
+                values = features.matrix()
                 contributions = dict(
                     zip(FEATURE_NAMES, (values[0] * self._blend_vector).tolist(), strict=True)
                 )

@@ -194,9 +194,9 @@ def recommendation_reasons(
         found.append((contributions["domain"], Reason(R.DOMAIN, {"domain": mission.domain})))
         skill_words |= DOMAIN_WORDS.get(mission.domain, frozenset())
     if contributions.get("availability", 0.0) > 0 and candidate.slots:
-        params = availability_params(mission, candidate.slots, today)
-        if params is not None:
-            found.append((contributions["availability"], Reason(R.AVAILABILITY, params)))
+        when = availability_params(mission, candidate.slots, today)
+        if when is not None:
+            found.append((contributions["availability"], Reason(R.AVAILABILITY, when)))
     if (
         candidate.located
         and mission.located
@@ -243,6 +243,11 @@ def eligible(mission: MissionFacts, candidate: CandidateFacts, today: date) -> b
         if item.status in ("accepted", "completed")
     ):
         return False
+    return profile_fits(mission, candidate) and available(mission, candidate)
+
+
+def profile_fits(mission: MissionFacts, candidate: CandidateFacts) -> bool:
+    """The person-side rules but the weekly hours: place, whole age range, kind gating, avoided."""
     if not place_ok(mission, candidate):
         return False
     low, high = age_range_bounds(candidate.age_range)
@@ -258,9 +263,7 @@ def eligible(mission: MissionFacts, candidate: CandidateFacts, today: date) -> b
     contexts = mission_contexts(
         mission.title, mission.description, mission.skills, mission.domain, mission.kind, mission.remote
     )
-    if contexts & set(candidate.avoid_contexts):
-        return False
-    return available(mission, candidate)
+    return not contexts & set(candidate.avoid_contexts)
 
 
 def place_ok(mission: MissionFacts, candidate: CandidateFacts) -> bool:
@@ -388,7 +391,7 @@ def reason_holds(reason: Reason, mission: MissionFacts, candidate: CandidateFact
             candidate.age_range == "16-17" and mission.min_age <= 16 and p.get("min_age") == mission.min_age
         )
     if code == R.ELIGIBLE:
-        return eligible(mission, candidate, today)
+        return profile_fits(mission, candidate)
     raise ValueError(f"no checker for reason code {reason.code!r}")
 
 

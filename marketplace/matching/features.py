@@ -35,12 +35,12 @@ class FeatureMatrix:
     tier: np.ndarray
 
     def scores(self, weights: np.ndarray) -> np.ndarray:
-        """values @ weights (float32), the engine's score."""
-        return blend_scores(self.values, weights)
+        """The engine's score (float32), bit for bit: ``blend_scores`` over the columns."""
+        return blend_scores([self.values[:, j] for j in range(self.values.shape[1])], weights, len(self.ids))
 
     def order(self, weights: np.ndarray) -> np.ndarray:
         """Positions best first: asked kinds first, then score, ties to the smaller mission id."""
-        scores = np.round(self.scores(weights), 6)
+        scores = np.round(self.scores(weights).astype(np.float64), 6)
         return np.lexsort((self.ids, -scores, self.tier))
 
     def column(self, name: str) -> np.ndarray:
@@ -48,9 +48,17 @@ class FeatureMatrix:
         return self.values[:, self.names.index(name)]
 
 
-def blend_scores(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """The score of each row; one function so offline and live agree to the last bit."""
-    return np.asarray(values @ weights.astype(F32, copy=False), dtype=F32)
+def blend_scores(columns: Sequence[np.ndarray | None], weights: np.ndarray, n: int) -> np.ndarray:
+    """sum_j columns[j] * weights[j], accumulated in float32 in the order of the columns.
+
+    One function for the live engine and ``FeatureMatrix.scores``, so offline and live scores are
+    the same numbers (a column that is None, or weighs 0, adds exactly nothing).
+    """
+    total = np.zeros(n, dtype=F32)
+    for column, weight in zip(columns, weights.astype(F32, copy=False).tolist(), strict=True):
+        if column is not None and weight != 0.0:
+            total += column * F32(weight)
+    return total
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,28 @@ class Extras:
     helped: np.ndarray
 
 
+@dataclass(frozen=True)
+class Features:
+    """One column per name of ``FEATURE_NAMES`` (None: 0 for every row) and the extras."""
+
+    columns: tuple[np.ndarray | None, ...]
+    n: int
+    extras: Extras
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """The blended score of every row."""
+        return blend_scores(self.columns, weights, self.n)
+
+    def matrix(self, positions: np.ndarray | None = None) -> np.ndarray:
+        """Values (rows, features) float32, for all rows or these positions."""
+        size = self.n if positions is None else positions.size
+        values = np.zeros((size, len(self.columns)), dtype=F32)
+        for j, column in enumerate(self.columns):
+            if column is not None:
+                values[:, j] = column if positions is None else column[positions]
+        return values
+
+
 def compute(
     ctx: Context,
     v: View,
@@ -72,27 +102,22 @@ def compute(
     w: Weights,
     semantic: np.ndarray | None = None,
     families: np.ndarray | None = None,
-) -> tuple[np.ndarray, Extras]:
-    """Values (n, len(FEATURE_NAMES)) float32 and the extras, for the rows of ``v``."""
+) -> Features:
+    """The features of the rows of ``v`` (whole columns: about a millisecond per 100,000 rows)."""
     candidate = ctx.candidate
     n = v.id.size
-    values = np.zeros((n, len(FEATURE_NAMES)), dtype=F32)
-    col = {name: i for i, name in enumerate(FEATURE_NAMES)}
-    values[:, col["text"]] = np.minimum(
-        text_cos.astype(F32, copy=False) * F32(1.0 / w.text_saturation), F32(1)
-    )
-    if semantic is not None:
-        values[:, col["semantic"]] = semantic
-    if families is not None:
-        values[:, col["families"]] = families
+    col: dict[str, np.ndarray | None] = dict.fromkeys(FEATURE_NAMES)
+    col["text"] = np.minimum(text_cos.astype(F32, copy=False) * F32(1.0 / w.text_saturation), F32(1))
+    col["semantic"] = semantic
+    col["families"] = families
     skills = np.zeros(n, dtype=F32)
     if hits is not None:
         skills = np.minimum(hits * v.skill_norm, F32(1.0))
-        values[:, col["skills"]] = skills
+        col["skills"] = skills
     if ctx.domain_codes.size:
-        values[:, col["domain"]] = any_equal(v.domain, ctx.domain_codes)
-    asked = any_equal(v.kind, ctx.kind_codes) if ctx.kind_codes.size else np.zeros(n, dtype=bool)
-    values[:, col["kind"]] = asked
+        col["domain"] = any_equal(v.domain, ctx.domain_codes)
+    asked = any_equal(v.kind, ctx.kind_codes) if ctx.kind_codes.size else None
+    col["kind"] = asked
     # Availability: 1 a known slot fits; neutral when either side does not say; flexible between.
     known = v.time_known
     overlap = np.zeros(n, dtype=np.int32)
@@ -101,12 +126,12 @@ def compute(
     if candidate.flexible:
         availability = np.where(
             overlap != 0, F32(1.0), np.where(known, F32(w.flexible_availability), F32(w.neutral))
-        )
+        ).astype(F32)
     elif ctx.slot_mask:
-        availability = np.where(overlap != 0, F32(1.0), F32(w.neutral))
+        availability = np.where(overlap != 0, F32(1.0), F32(w.neutral)).astype(F32)
     else:
         availability = np.full(n, w.neutral, dtype=F32)
-    values[:, col["availability"]] = availability
+    col["availability"] = availability
     if candidate.located:
         scale = max(w.min_distance_scale_km, float(candidate.radius_km) * w.distance_scale)
         unknown_place = np.isnan(dist)
@@ -116,16 +141,16 @@ def compute(
         distance = np.full(n, w.neutral, dtype=F32)
     if candidate.remote_ok:
         distance = np.maximum(distance, v.remote * F32(w.remote_distance))
-    values[:, col["distance"]] = distance
+    col["distance"] = distance
     helped = any_equal(v.assoc, ctx.helped_ids) if ctx.helped_ids.size else np.zeros(n, dtype=bool)
     step_match, pathway = _pathway(ctx, v, skills, helped, w)
-    if ctx.kind_codes.size:
+    if asked is not None:
         # The pathway favours the next step only among what the person asked for.
         pathway = pathway * asked
         step_match = step_match & asked
-    values[:, col["pathway"]] = pathway
-    values[:, col["missing_skill"]] = (v.kind == SUPPORT) & (v.n_skills > 0) & (skills == 0.0)
-    return values, Extras(overlap, dist, step_match, helped)
+    col["pathway"] = pathway
+    col["missing_skill"] = (v.kind == SUPPORT) & (v.n_skills > 0) & (skills == 0.0)
+    return Features(tuple(col[name] for name in FEATURE_NAMES), n, Extras(overlap, dist, step_match, helped))
 
 
 def _pathway(

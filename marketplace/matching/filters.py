@@ -57,7 +57,7 @@ def person_mask(ctx: Context, v: View) -> np.ndarray:
 
 def not_avoided(ctx: Context, v: View) -> np.ndarray:
     """Missions outside the domains, kinds and contexts the candidate ruled out."""
-    mask = np.ones(v.id.size, dtype=bool)
+    mask = np.ones(v.id.size, dtype=np.bool_)
     if ctx.avoid_domain_codes.size:
         mask &= ~any_equal(v.domain, ctx.avoid_domain_codes)
     if ctx.avoid_kind_codes.size:
@@ -74,13 +74,13 @@ def available_mask(ctx: Context, v: View) -> np.ndarray:
     one-off mission without a date): kept.
     """
     if not ctx.availability_applies:
-        return np.ones(v.id.size, dtype=bool)
+        return np.ones(v.id.size, dtype=np.bool_)
     return (v.slot_mask == 0) | ((v.slot_mask & np.int32(ctx.slot_mask)) != 0)
 
 
 def step_mask(ctx: Context, v: View) -> np.ndarray:
     """Missions of the candidate's next pathway step (the dashboard's "next step" list)."""
-    mask = np.ones(v.id.size, dtype=bool)
+    mask = np.ones(v.id.size, dtype=np.bool_)
     step = ctx.step
     if step.kind is not None:
         mask &= v.kind == KIND_CODE[step.kind]

@@ -160,7 +160,7 @@ def _pathway_association(params: Mapping[str, Any]) -> str:
 
 
 def _next_step_reason(params: Mapping[str, Any]) -> str:
-    step = params.get("step")
+    step = str(params.get("step", ""))
     if step == "go_regular" and params.get("done", 0) > 1:
         return _("After your one-off missions, a regular commitment is the next step")
     sentences = {
@@ -179,7 +179,7 @@ def _candidate_pathway(params: Mapping[str, Any]) -> str:
         "take_responsibility": _l("Has shared their skills: ready to take on responsibilities"),
         "first_mission": _l("Looking for a first volunteering experience"),
     }
-    return _text(sentences.get(params.get("step"), _l("Experienced volunteer")))
+    return _text(sentences.get(str(params.get("step")), _l("Experienced volunteer")))
 
 
 def _candidate_history(params: Mapping[str, Any]) -> str:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import zlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
 import scipy.sparse as sp
 
-from marketplace.matching.diversity import SIGNATURE_SIZE, signatures
-from marketplace.matching.text import skill_key
+from marketplace.matching.diversity import SIGNATURE_SIZE, signatures_of_rows
+from marketplace.matching.text import fold_plural, skill_key
 from marketplace.matching.types import MissionFacts
 from marketplace.matching.vocabulary import DAY_PARTS, DAYS, DOMAINS, KINDS, slot_bit, slots_mask
 from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
@@ -61,6 +63,24 @@ class View:
     """Columns of a set of rows (attribute per column, numpy arrays of equal length)."""
 
     __slots__ = tuple(COLUMN_TYPES)
+    id: np.ndarray
+    alive: np.ndarray
+    open: np.ndarray
+    last_day: np.ndarray
+    min_age: np.ndarray
+    max_age: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    remote: np.ndarray
+    domain: np.ndarray
+    kind: np.ndarray
+    recurring: np.ndarray
+    slot_mask: np.ndarray
+    time_known: np.ndarray
+    contexts: np.ndarray
+    assoc: np.ndarray
+    n_skills: np.ndarray
+    skill_norm: np.ndarray
 
     def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
         for name, array in arrays.items():
@@ -308,6 +328,8 @@ def release_memory() -> None:
     in Python lists); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of
     extra RSS per worker at 100k missions. A no-op where ``malloc_trim`` does not exist.
     """
+    fold_plural.cache_clear()  # up to 200,000 words seen while fitting; requests refill a few
+    skill_key.cache_clear()
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -321,7 +343,10 @@ class MissionStore:
         self.cols: dict[str, np.ndarray] = {name: np.zeros(0, dtype) for name, dtype in COLUMN_TYPES.items()}
         for name, dtype, width in MATRIX_COLUMNS:
             self.cols[name] = np.zeros((0, width), dtype)
+        # Facts without their description (the heaviest field, needed by no reason); the
+        # description is kept zlib-compressed for ``full_fact`` (similar missions, ``mission``).
         self.facts: list[MissionFacts | None] = []
+        self.descriptions: list[bytes] = []
         self.row_of: dict[int, int] = {}
         self.postings: dict[str, np.ndarray] = {}  # skill key -> rows
         self.index = TermIndex(n_terms)
@@ -344,21 +369,28 @@ class MissionStore:
         self.embeddings = arrays.pop("__embeddings", None)
         self.cols = arrays
 
-    def append(self, missions: Sequence[MissionFacts], embeddings: np.ndarray | None = None) -> None:
-        """Append one row per mission to the columns, facts and skill postings (not the text)."""
+    def append(
+        self, missions: Sequence[MissionFacts], matrix: sp.csr_matrix, embeddings: np.ndarray | None = None
+    ) -> None:
+        """Append one row per mission to the columns, facts, skill postings and signatures.
+
+        ``matrix`` holds the missions' TF-IDF rows (their near-duplicate signatures are read from
+        it); the caller adds it to the text index.
+        """
         start = self.n
         needed = start + len(missions)
         self._grow(needed, None if embeddings is None else embeddings.shape[1])
         encoded = [encode(m) for m in missions]
         for name in COLUMN_TYPES:
             self.cols[name][start:needed] = [values[name] for values in encoded]
-        self.cols["signature"][start:needed] = signatures([f"{m.title}\n{m.description}" for m in missions])
+        self.cols["signature"][start:needed] = signatures_of_rows(matrix)
         if embeddings is not None and self.embeddings is not None:
             self.embeddings[start:needed] = embeddings
         new_postings: dict[str, list[int]] = {}
         for offset, mission in enumerate(missions):
             row = start + offset
-            self.facts.append(mission)
+            self.facts.append(replace(mission, description="") if mission.description else mission)
+            self.descriptions.append(zlib.compress(mission.description.encode("utf-8"), 6))
             self.row_of[mission.id] = row
             for key in skill_posting_keys(mission.skills):
                 new_postings.setdefault(key, []).append(row)
@@ -374,6 +406,7 @@ class MissionStore:
         if row is not None:
             self.cols["alive"][row] = False
             self.facts[row] = None
+            self.descriptions[row] = b""
 
     def compact(self) -> None:
         """Fold the delta rows into the main matrix and drop tombstoned rows (no refit)."""
@@ -384,7 +417,9 @@ class MissionStore:
             self.cols[name] = array[keep]
         if self.embeddings is not None:
             self.embeddings = self.embeddings[keep]
-        self.facts = [self.facts[row] for row in keep.tolist()]
+        kept = keep.tolist()
+        self.facts = [self.facts[row] for row in kept]
+        self.descriptions = [self.descriptions[row] for row in kept]
         new_row = np.full(self.n, -1, dtype=np.int64)
         new_row[keep] = np.arange(keep.size)
         self.row_of = {mission_id: int(new_row[row]) for mission_id, row in self.row_of.items()}
@@ -417,8 +452,13 @@ class MissionStore:
                 hits[rows] += 1
         return hits
 
+    def full_fact(self, row: int) -> MissionFacts:
+        """Facts of a live row with its description."""
+        description = zlib.decompress(self.descriptions[row]).decode("utf-8")
+        return replace(self.fact(row), description=description)
+
     def fact(self, row: int) -> MissionFacts:
-        """Facts of a live row."""
+        """Facts of a live row, without the description."""
         facts = self.facts[row]
         assert facts is not None
         return facts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from marketplace.matching.vocabulary import AGE_RANGES, HISTORY_STATUSES, KINDS, SCHEDULES
 
@@ -139,9 +139,12 @@ class Recommendation:
     outside_request: tuple[str, ...] = ()
 
 
-class CandidateMatch(NamedTuple):
+K = TypeVar("K", bound=Hashable)
+
+
+class CandidateMatch(NamedTuple, Generic[K]):
     """One suggested candidate for a mission: (candidate_key, score, reasons)."""
 
-    candidate_key: Hashable
+    candidate_key: K
     score: float
     reasons: tuple[Reason, ...]

@@ -7,8 +7,18 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
+
+
+class SemanticModel(Protocol):
+    """What the engine uses of ``marketplace.matching.semantic.SemanticModel`` (the nlp module)."""
+
+    def tokens(self, text: str) -> list[str]: ...
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 

@@ -53,6 +53,36 @@ _EVIDENCE: dict[str, tuple[str, ...]] = {
     ),
 }
 _PATTERNS = {context: re.compile(r"\b(" + "|".join(phrases) + r")") for context, phrases in _EVIDENCE.items()}
+# A phrase can only match when one of its context's anchor words is in the text: a set
+# intersection rules most texts out before the (slower) phrase search. Every phrase above
+# contains one of its context's anchors.
+_ANCHORS: dict[str, frozenset[str]] = {
+    "screen": frozenset(
+        (
+            *("ecran", "ordinateur", "saisie", "saisies", "site", "sites", "page", "pages", "reseaux"),
+            *("donnees", "tableur", "excel", "wordpress", "graphisme", "graphiste", "infographie"),
+            *("montage", "developpeur", "developpement", "distance", "ligne", "visio"),
+            *("visioconference", "newsletter", "bureautique", "informatique"),
+        )
+    ),
+    "children": frozenset(
+        (
+            *("enfant", "enfants", "scolaire", "devoirs", "eleves", "ecoliers", "collegiens", "bebes"),
+            *("nourrissons", "tout", "colonie", "centre", "creche", "periscolaire", "ecole", "ans"),
+        )
+    ),
+    "physical": frozenset(
+        (
+            *("port", "porter", "soulever", "decharger", "charger", "manutention", "manutentionner"),
+            *("effort", "efforts", "travail", "activite", "activites", "physique", "physiques"),
+            *("condition", "forme", "debout", "station", "rester", "bechage", "becher", "chantier"),
+            *("arrachage", "ramassage", "nettoyage", "demenagement"),
+        )
+    ),
+}
+_WORD = re.compile(r"[a-z0-9]+")
+_STEMS = {"physical": ("debroussaill", "defrich")}
+
 # Domains that are a context by themselves.
 _DOMAIN_CONTEXTS: dict[str, str] = {"enfance-jeunesse": "children"}
 # Skills that are a context by themselves (folded, whole skill).
@@ -91,13 +121,17 @@ def mission_contexts(
     """
     found: set[str] = set()
     text = _fold(f"{title}\n{description}")
+    words = set(_WORD.findall(text))
     for context, pattern in _PATTERNS.items():
-        if pattern.search(text):
+        anchored = not words.isdisjoint(_ANCHORS[context]) or any(
+            stem in text for stem in _STEMS.get(context, ())
+        )
+        if anchored and pattern.search(text):
             found.add(context)
     for skill in skills:
-        context = _SKILL_CONTEXTS.get(_fold(skill).strip())
-        if context:
-            found.add(context)
+        named = _SKILL_CONTEXTS.get(_fold(skill).strip())
+        if named:
+            found.add(named)
     if domain in _DOMAIN_CONTEXTS:
         found.add(_DOMAIN_CONTEXTS[domain])
     if remote:
