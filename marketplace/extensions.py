@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request, session
+from flask import Flask, current_app, request, session
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -62,3 +62,8 @@ def select_locale() -> str:
 
 
 babel = Babel()
+
+
+def this_app() -> Flask:
+    """The app behind ``current_app``: what per-app state (``app.extensions``) and threads need."""
+    return current_app._get_current_object()  # type: ignore[attr-defined]  # werkzeug's proxy

@@ -39,6 +39,24 @@ class Param:
         if self.type not in TYPES or self.item_type not in TYPES:
             raise ValueError(f"unknown type for {self.name!r}")
 
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The allowed values (empty when any value is allowed)."""
+        return self.enum or ()
+
+    def within(self, value: float) -> bool:
+        """Whether ``value`` lies within the bounds (a missing bound does not limit)."""
+        above = self.minimum is None or value >= self.minimum
+        return above and (self.maximum is None or value <= self.maximum)
+
+    def fits_length(self, text: str) -> bool:
+        """Whether ``text`` is short enough (no maximum length: any text fits)."""
+        return self.max_length is None or len(text) <= self.max_length
+
+    def fits_count(self, items: object) -> bool:
+        """Whether an array has few enough items (no maximum: any count fits)."""
+        return self.max_items is None or len(items) <= self.max_items  # type: ignore[arg-type]
+
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the parameter's value."""
         if self.type == "array":

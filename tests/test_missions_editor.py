@@ -87,12 +87,6 @@ RULES = [
     ),
     pytest.param({"start_date": ""}, "start_date", "needs a date", id="one-off-without-date"),
     pytest.param(
-        {"schedule": "recurring", "start_date": "", "hours_per_week": "2"},
-        "slots",
-        "at least one weekly slot",
-        id="recurring-without-slots",
-    ),
-    pytest.param(
         {"schedule": "recurring", "start_date": "", "slots": ["sat_morning"], "hours_per_week": ""},
         "hours_per_week",
         "how many hours per week",
@@ -176,6 +170,17 @@ def test_a_one_off_mission_keeps_its_parts_of_the_day_in_day_order(client, owner
         == 302
     )
     assert db.session.scalar(select(Mission.day_parts)) == ["morning", "evening"]
+
+
+def test_a_recurring_mission_without_weekly_slots_is_saved_and_reads_times_to_be_agreed(client, owner):
+    form = valid_form(schedule="recurring", start_date="", hours_per_week="2")
+    assert client.post("/espace/missions/nouvelle", data=form).status_code == 302
+    mission = db.session.scalar(select(Mission))
+    assert (mission.schedule, mission.slots) == ("recurring", [])
+    mission.status = "published"
+    db.session.commit()
+    page = client.get(f"/missions/{mission.id}").get_data(as_text=True)
+    assert "Times to be agreed with the association." in page
 
 
 def test_a_recurring_mission_keeps_no_parts_of_the_day(client, owner):

@@ -25,6 +25,7 @@ from flask import Flask, Response, current_app, has_app_context, request
 from flask_babel import get_locale
 from sqlalchemy.orm import Session
 
+from marketplace.extensions import this_app
 from marketplace.missions import changes
 from marketplace.missions.stamp import read_stamp
 
@@ -75,7 +76,7 @@ class AnswerCache:
 
 def answer_cache(app: Flask | None = None) -> AnswerCache:
     """This app's cache (each app object, like each worker process, has its own)."""
-    app = app or current_app._get_current_object()
+    app = app or this_app()
     return app.extensions.setdefault(EXTENSION_KEY, AnswerCache())
 
 
@@ -89,7 +90,8 @@ def _response(answer: CachedAnswer, cache_control: str) -> Response:
     response = Response(answer.body, mimetype="application/json")
     response.headers["Cache-Control"] = cache_control
     response.set_etag(answer.etag, weak=True)
-    return response.make_conditional(request)
+    response.make_conditional(request)  # in place: 304 when the client's ETag matches
+    return response
 
 
 def cached_answer(cache_control: str) -> Callable:

@@ -107,7 +107,7 @@ def parse_answers(body: object) -> tuple[CandidateFacts, int]:
     unknown = sorted(set(body) - set(RECOMMENDATION_SPEC))
     if unknown:
         raise AnswersInvalid(unknown[0], _("This field is not one of the answers."))
-    ages = RECOMMENDATION_SPEC["age_range"].enum
+    ages = RECOMMENDATION_SPEC["age_range"].choices
     if body.get("age_range") not in ages:
         raise AnswersInvalid("age_range", _("Choose an age range among: %(values)s.", values=", ".join(ages)))
     lat, lon = _location(body)
@@ -137,7 +137,7 @@ def _location(body: Mapping[str, Any]) -> tuple[float | None, float | None]:
     if "postcode" in body:
         postcode = body["postcode"]
         if not isinstance(postcode, str) or not re.fullmatch(
-            RECOMMENDATION_SPEC["postcode"].pattern, postcode
+            RECOMMENDATION_SPEC["postcode"].pattern or "", postcode
         ):
             raise AnswersInvalid("postcode", _("A postcode has five digits."))
         place = place_for(postcode)
@@ -157,7 +157,7 @@ def _number(body: Mapping[str, Any], name: str) -> float:
     value = body.get(name, spec.default)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise AnswersInvalid(name, _("This field must be a number."))
-    if not spec.minimum <= value <= spec.maximum:
+    if not spec.within(value):
         raise AnswersInvalid(
             name,
             _("This number must be between %(low)s and %(high)s.", low=spec.minimum, high=spec.maximum),
@@ -182,7 +182,7 @@ def _string_list(
 
 
 def _choices(body: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    allowed = RECOMMENDATION_SPEC[name].enum
+    allowed = RECOMMENDATION_SPEC[name].choices
     return _string_list(
         body,
         name,
@@ -215,18 +215,22 @@ def _skills(body: Mapping[str, Any]) -> tuple[str, ...]:
         count=spec.max_items,
         length=spec.max_length,
     )
-    skills = _string_list(body, "skills", lambda value: 0 < len(value.strip()) <= spec.max_length, message)
-    if len(skills) > spec.max_items:
+
+    def readable(value: str) -> bool:
+        return bool(value.strip()) and spec.fits_length(value)
+
+    skills = _string_list(body, "skills", readable, message)
+    if not spec.fits_count(skills):
         raise AnswersInvalid("skills", message)
     return tuple(skill.strip() for skill in skills)
 
 
 def _text(body: Mapping[str, Any], name: str) -> str:
-    max_length = RECOMMENDATION_SPEC[name].max_length
+    spec = RECOMMENDATION_SPEC[name]
     value = body.get(name, "")
-    if not isinstance(value, str) or len(value) > max_length:
+    if not isinstance(value, str) or not spec.fits_length(value):
         raise AnswersInvalid(
-            name, _("This field is a text of at most %(length)d characters.", length=max_length)
+            name, _("This field is a text of at most %(length)d characters.", length=spec.max_length)
         )
     return value
 
@@ -235,7 +239,7 @@ def parse_limit(value: object) -> int:
     """A ``limit`` (JSON number or query-string text) within its bounds."""
     if isinstance(value, str) and value.isdigit():
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not _LIMIT.minimum <= value <= _LIMIT.maximum:
+    if isinstance(value, bool) or not isinstance(value, int) or not _LIMIT.within(value):
         raise AnswersInvalid(
             "limit",
             _(

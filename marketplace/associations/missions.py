@@ -142,8 +142,8 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
         problems["schedule"] = _l("Choose when the mission takes place.")
     problems.update(_date_problems(data, today=today))
     if data.schedule == "recurring":
-        if not data.slots:
-            problems["slots"] = _l("A recurring mission needs at least one weekly slot.")
+        # No weekly slot is allowed: the times are agreed with each volunteer (« horaires à
+        # convenir »), which search and the recommender read as unknown, never as a time.
         if data.hours_per_week is None or data.hours_per_week <= 0:
             problems["hours_per_week"] = _l("Say how many hours per week the mission takes.")
         elif data.hours_per_week > MAX_HOURS_PER_WEEK:

@@ -605,8 +605,8 @@ def received_status_counts(by: User, *, mission_id: int | None = None) -> dict[s
     rows = db.session.execute(
         query.with_only_columns(Application.status, func.count(Application.id)).group_by(Application.status)
     )
-    counts = dict.fromkeys(APPLICATION_STATUSES, 0)
-    counts.update({status: count for status, count in rows})
+    counts: dict[str, int] = dict.fromkeys(APPLICATION_STATUSES, 0)
+    counts.update({str(status): count for status, count in rows})
     return counts
 
 

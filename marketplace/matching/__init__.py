@@ -24,8 +24,8 @@ Public API for the services (everything takes and returns plain dataclasses):
         as the site reads them): offline quality and the weights (benchmarks/eval_matching.py)
 """
 
-from marketplace.matching.engine import MatchingEngine
-from marketplace.matching.features import FeatureMatrix
+from typing import TYPE_CHECKING, Any
+
 from marketplace.matching.pathway import NextStep, PathwaySummary, Stage, next_step, stage_of, summarize
 from marketplace.matching.reasons import render_next_step_fr, render_reason_fr
 from marketplace.matching.types import (
@@ -36,7 +36,6 @@ from marketplace.matching.types import (
     Reason,
     Recommendation,
 )
-from marketplace.matching.weights import Blend, Weights
 
 __all__ = [
     "Blend",
@@ -58,3 +57,15 @@ __all__ = [
     "stage_of",
     "summarize",
 ]
+
+if TYPE_CHECKING:
+    from marketplace.matching.engine import Blend, FeatureMatrix, MatchingEngine, Weights
+
+
+def __getattr__(name: str) -> Any:
+    """The engine (scikit-learn, SciPy) is imported on first use, so start-up stays light."""
+    if name in ("Blend", "FeatureMatrix", "MatchingEngine", "Weights"):
+        from marketplace.matching import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -30,12 +30,18 @@ def _safely(call: Callable[[], T], default: T) -> T:
         return default
 
 
+def _safely_many(call: Callable[[], list[T]]) -> list[T]:
+    """``_safely`` for a list: an empty one when the engine fails."""
+    empty: list[T] = []
+    return _safely(call, empty)
+
+
 def candidate_dashboard(user: User) -> dict[str, object]:
     """Template variables of the candidate dashboard's matching blocks."""
-    recommendations = _safely(lambda: services.recommend_for_user(user, limit=6), [])
+    recommendations = _safely_many(lambda: services.recommend_for_user(user, limit=6))
     return {
         "recommendations": recommendations,
-        "other_times": _safely(lambda: services.other_times_for_user(user, shown=len(recommendations)), []),
+        "other_times": _safely_many(lambda: services.other_times_for_user(user, shown=len(recommendations))),
         "pathway": _safely(lambda: services.pathway_for(user), None),
         "invitations": services.invitations_for(user),
         "pathway_stages": list(Stage),
@@ -45,4 +51,4 @@ def candidate_dashboard(user: User) -> dict[str, object]:
 
 def similar_for_page(mission: Mission) -> list[services.MissionRecommendation]:
     """ "Missions similaires" of a public mission page."""
-    return _safely(lambda: services.similar_missions(mission, limit=4), [])
+    return _safely_many(lambda: services.similar_missions(mission, limit=4))

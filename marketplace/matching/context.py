@@ -38,7 +38,7 @@ class Context:
     skill_keys: frozenset[str]
     leadership_open: bool
     embedding: np.ndarray | None = None  # the candidate text's embedding (semantic model)
-    families: frozenset[str] = frozenset()  # thesaurus families of the candidate's words
+    family_mask: int = 0  # thesaurus families of the candidate's words (bits)
     _explainer: Explainer | None = field(default=None, repr=False)
 
     @property

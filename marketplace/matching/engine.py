@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 import threading
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
@@ -58,12 +60,15 @@ from marketplace.matching.types import (
 )
 from marketplace.matching.weights import FEATURE_NAMES, Blend, Weights
 from marketplace.reference.distance import KM_PER_DEGREE, haversine_km_array
+from marketplace.reference.thesaurus import FAMILIES
+from marketplace.reference.thesaurus import families as families_of
 
 if TYPE_CHECKING:
     from marketplace.matching.weights import SemanticModel
 
 __all__ = ["Blend", "FeatureMatrix", "MatchingEngine", "Weights"]
 
+_FAMILY_BIT = {family: 1 << index for index, family in enumerate(FAMILIES)}  # 53 families < 63 bits
 DIVERSITY_POOL = 20  # extra results looked at so near-duplicates can be moved down
 _TIER_GAP = 1000.0  # added per tier to the ranking key: asked kinds always first
 _DEFAULT: Any = object()
@@ -76,7 +81,7 @@ def default_semantic() -> SemanticModel | None:
         module = importlib.import_module("marketplace.matching.semantic")
     except ImportError:
         return None
-    model: SemanticModel | None = module.SemanticModel.load()
+    model: SemanticModel | None = module.SemanticModel.load(os.environ.get("TREMPLIN_SEMANTIC_MODEL") or None)
     return model
 
 
@@ -84,6 +89,23 @@ def default_semantic() -> SemanticModel | None:
 def default_blend() -> Blend:
     """The blend of weights.json (read once per process)."""
     return Blend.load()
+
+
+def family_mask(tokens: list[str]) -> int:
+    """Bits of the thesaurus families these lemmas name."""
+    mask = 0
+    for family in families_of(tokens):
+        mask |= _FAMILY_BIT.get(family, 0)
+    return mask
+
+
+def _lemma_idf(model: SemanticModel, documents: list[str]) -> dict[str, float]:
+    """Smoothed idf of each lemma over the missions (how rare a word is weighs its vector)."""
+    counts: Counter[str] = Counter()
+    for text in documents:
+        counts.update(set(model.tokens(text)))
+    n = len(documents)
+    return {lemma: math.log((1 + n) / (1 + df)) + 1.0 for lemma, df in counts.items()}
 
 
 def mission_document(mission: MissionFacts) -> str:
@@ -119,6 +141,7 @@ class MatchingEngine:
         self.version = 0
         self._lock = threading.RLock()
         self._store = MissionStore(text_model.n_terms)
+        self._unseen_idf: float | None = None  # idf of a lemma no mission has (see _embed)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -142,7 +165,7 @@ class MatchingEngine:
         else:
             matrix = text_model.transform(texts)
         engine = cls(text_model, weights=weights, blend=blend, semantic=semantic)
-        engine._store.append(missions, matrix, engine._embed(missions))
+        engine._store.append(missions, matrix, *engine._semantic_rows(missions))
         engine._store.index = TermIndex.from_rows(matrix)
         engine.version = version
         del matrix
@@ -150,15 +173,37 @@ class MatchingEngine:
             release_memory()
         return engine
 
-    def _embed(self, missions: list[MissionFacts]) -> np.ndarray | None:
+    def _semantic_rows(self, missions: list[MissionFacts]) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Embeddings (n, d) float32 and thesaurus family bitmasks of missions; (None, None)
+        without the semantic model. The first call (the build) also counts the lemmas' idf."""
         if self.semantic is None or not missions:
-            return None
+            return None, None
+        documents = [mission_document(m) for m in missions]
+        if self.text.lemma_idf is None:
+            self.text.lemma_idf = _lemma_idf(self.semantic, documents)
         batch = 2048
-        parts = [
-            self.semantic.embed([mission_document(m) for m in missions[start : start + batch]])
-            for start in range(0, len(missions), batch)
-        ]
-        return np.concatenate(parts).astype(np.float32, copy=False)
+        parts = [self._embed(documents[start : start + batch]) for start in range(0, len(documents), batch)]
+        return np.concatenate(parts).astype(np.float32, copy=False), self._family_masks(documents)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Embeddings weighted by the lemma idf. ``embed`` takes the largest idf as the weight of an
+        unseen lemma, a pass over the whole table: for a few texts (a request, one upsert) the
+        table is cut to their own lemmas, with that weight looked up once per build."""
+        assert self.semantic is not None
+        idf = self.text.lemma_idf
+        if idf is None or len(texts) > 8:
+            return self.semantic.embed(texts, idf)
+        if self._unseen_idf is None:
+            self._unseen_idf = max(idf.values(), default=1.0)
+        rows = []
+        for text in texts:
+            own = {lemma: idf.get(lemma, self._unseen_idf) for lemma in self.semantic.tokens(text)}
+            rows.append(self.semantic.embed([text], own or None))
+        return np.concatenate(rows)
+
+    def _family_masks(self, documents: list[str]) -> np.ndarray:
+        assert self.semantic is not None
+        return np.asarray([family_mask(self.semantic.tokens(text)) for text in documents], dtype=np.int64)
 
     def _bump(self, version: int | None) -> None:
         if version is None:
@@ -181,7 +226,7 @@ class MatchingEngine:
                 matrix = self.text.transform(
                     mission_text(m.title, m.description, m.skills, m.domain) for m in missions
                 )
-                self._store.append(missions, matrix, self._embed(missions))
+                self._store.append(missions, matrix, *self._semantic_rows(missions))
                 self._store.index.append(matrix)
                 self._maybe_compact()
             self._bump(version)
@@ -239,8 +284,9 @@ class MatchingEngine:
 
     def _context(self, candidate: CandidateFacts, exclude: Collection[int] = ()) -> Context:
         ctx = build_context(self.text, candidate, exclude)
-        if self.semantic is not None and self._store.embeddings is not None and ctx.text.strip():
-            ctx.embedding = self.semantic.embed([ctx.text])[0].astype(np.float32, copy=False)
+        if self.semantic is not None and ctx.text.strip():
+            ctx.embedding = self._embed([ctx.text])[0].astype(np.float32, copy=False)
+            ctx.family_mask = family_mask(self.semantic.tokens(ctx.text))
         return ctx
 
     def _eligible(
@@ -267,10 +313,15 @@ class MatchingEngine:
         hits = store.skill_hits(ctx.skill_keys)[rows] if ctx.skill_keys else None
         semantic = None
         if ctx.embedding is not None and store.embeddings is not None and n:
-            cosine = store.embeddings[rows] @ ctx.embedding
-            floor = np.float32(self.weights.semantic_floor)
-            semantic = np.clip((cosine - floor) / (np.float32(1) - floor), 0, 1).astype(np.float32)
-        return view, compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
+            semantic = np.maximum(store.embeddings[rows] @ ctx.embedding, np.float32(0))
+        families = None
+        if ctx.family_mask:
+            shared = np.bitwise_count(view.families & np.int64(ctx.family_mask)).astype(np.float32)
+            families = np.minimum(shared * np.float32(1 / self.weights.families_saturation), np.float32(1))
+        features = compute(
+            ctx, view, text_cos, hits, dist, self.weights, semantic=semantic, families=families
+        )
+        return view, features
 
     def feature_matrix(
         self, candidate: CandidateFacts, *, today: date, exclude: Collection[int] = ()
@@ -509,7 +560,8 @@ class MatchingEngine:
             posting_keys = skill_posting_keys(mission.skills)
             embedding = None
             if self.semantic is not None:
-                embedding = self.semantic.embed([mission_document(mission)])[0]
+                embedding = self._embed([mission_document(mission)])[0]
+                view.families[0] = self._family_masks([mission_document(mission)])[0]
             day = today or date.today()
             results: list[CandidateMatch[K]] = []
             for key, candidate in pairs:
@@ -526,12 +578,15 @@ class MatchingEngine:
                 hits = np.array([float(len(ctx.skill_keys & posting_keys))])
                 semantic = None
                 if embedding is not None and ctx.embedding is not None:
-                    floor = self.weights.semantic_floor
-                    cosine = float(embedding @ ctx.embedding)
-                    semantic = np.array(
-                        [min(1.0, max(0.0, (cosine - floor) / (1 - floor)))], dtype=np.float32
-                    )
-                features = compute(ctx, view, text_cos, hits, dist, self.weights, semantic=semantic)
+                    semantic = np.maximum(np.asarray([embedding @ ctx.embedding], dtype=np.float32), 0)
+                families = None
+                if ctx.family_mask:
+                    shared = bin(int(view.families[0]) & ctx.family_mask).count("1")
+                    value = min(1.0, shared / self.weights.families_saturation)
+                    families = np.asarray([value], dtype=np.float32)
+                features = compute(
+                    ctx, view, text_cos, hits, dist, self.weights, semantic=semantic, families=families
+                )
                 extras = features.extras
                 score = float(features.scores(self._blend_vector)[0])
                 values = features.matrix()

@@ -10,17 +10,19 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, has_app_context
 from sqlalchemy.orm import Session
 
-from marketplace.extensions import db
+from marketplace.extensions import db, this_app
 from marketplace.matching import journal
-from marketplace.matching.engine import MatchingEngine
 from marketplace.matching.facts import published_facts
-from marketplace.matching.text import TextModel, mission_text
 from marketplace.missions.stamp import Stamp, read_stamp
 from marketplace.reference.vocabularies import DOMAIN_LABELS_FR
+
+if TYPE_CHECKING:  # the engine (scikit-learn, SciPy) loads when first built, not at start-up
+    from marketplace.matching.engine import MatchingEngine
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ SEED_TEXTS = (
 
 def build_engine(session: Session) -> tuple[MatchingEngine, Stamp]:
     """A full fit on the published missions, stamped with the version read before loading them."""
+    from marketplace.matching.engine import MatchingEngine
+    from marketplace.matching.text import TextModel, mission_text
+
     stamp = read_stamp(session)  # read first: changes after it are replayed later (idempotent)
     facts = list(published_facts(session))
     if len(facts) >= SEED_UNTIL:
@@ -121,12 +126,12 @@ class EngineHolder:
             return
         if has_app_context():
             self.refitting = True
-            warm_in_background(current_app._get_current_object())
+            warm_in_background(this_app())
 
 
 def engine_holder(app: Flask | None = None) -> EngineHolder:
     """This app's holder (each app object, like each worker process, has its own engine)."""
-    app = app or current_app._get_current_object()
+    app = app or this_app()
     return app.extensions.setdefault(ENGINE_KEY, EngineHolder())
 
 
@@ -150,7 +155,7 @@ def warm_in_background(app: Flask) -> threading.Thread:
                 with Session(db.engine) as session:
                     engine, stamp = build_engine(session)
                 with holder.lock:
-                    current = holder.engine
+                    current: MatchingEngine | None = holder.engine  # may have changed meanwhile
                     if current is None or holder._other_epoch(stamp) or engine.version >= current.version:
                         holder.install(engine, stamp)
         except Exception:
@@ -166,7 +171,7 @@ def warm_in_background(app: Flask) -> threading.Thread:
 def rebuild() -> dict[str, int]:
     """Refit this process's engine and prune the journal (``flask matching rebuild``)."""
     engine = engine_holder().rebuild()
-    journal.prune(db.session, below=engine.version - journal.JOURNAL_KEEP)
+    journal.prune(db.session(), below=engine.version - journal.JOURNAL_KEEP)
     return engine.stats()
 
 

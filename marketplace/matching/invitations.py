@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import cast
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,6 +22,7 @@ from marketplace.matching.facts import facts_from_profile, histories_of, mission
 from marketplace.matching.holder import current_engine
 from marketplace.matching.models import MissionInvitation
 from marketplace.matching.render import render_reason_lists
+from marketplace.matching.types import CandidateFacts
 from marketplace.notifications.services import notify_user
 
 
@@ -72,22 +75,27 @@ def suggested_candidates(mission: Mission, *, by: User, limit: int = 10) -> list
     _check_member(mission, by)
     profiles = {profile.user_id: profile for profile in _visible_profiles(mission)}
     histories = histories_of(list(profiles))
-    facts = {user_id: facts_from_profile(p, histories.get(user_id, ())) for user_id, p in profiles.items()}
+    facts: dict[Hashable, CandidateFacts] = {
+        user_id: facts_from_profile(p, histories.get(user_id, ())) for user_id, p in profiles.items()
+    }
     matches = current_engine().rank_candidates(mission_facts(mission), facts, limit=limit)
     invited = _invited_ids(mission)
     sentences = render_reason_lists([match.reasons for match in matches])
-    return [
-        SuggestedCandidate(
-            user_id=match.candidate_key,
-            first_name=profiles[match.candidate_key].user.first_name,
-            age_range=profiles[match.candidate_key].age_range,
-            city=profiles[match.candidate_key].city,
-            score=match.score,
-            reasons=reasons,
-            invited=match.candidate_key in invited,
+    suggestions = []
+    for match, reasons in zip(matches, sentences, strict=True):
+        profile = profiles[cast(int, match.candidate_key)]  # the keys passed in are user ids
+        suggestions.append(
+            SuggestedCandidate(
+                user_id=profile.user_id,
+                first_name=profile.user.first_name,
+                age_range=profile.age_range,
+                city=profile.city,
+                score=match.score,
+                reasons=reasons,
+                invited=profile.user_id in invited,
+            )
         )
-        for match, reasons in zip(matches, sentences, strict=True)
-    ]
+    return suggestions
 
 
 class AlreadyInvited(Conflict):

@@ -52,6 +52,7 @@ COLUMN_TYPES: dict[str, type] = {
     "time_known": np.bool_,  # the mission says its days AND parts of the day
     "contexts": np.int8,  # bits of CONTEXT_BIT
     "assoc": np.int64,
+    "families": np.int64,  # bits of the thesaurus families the text names (0 without the model)
     "n_skills": np.int8,
     "skill_norm": np.float32,  # 1 / skills needed for a full skill signal (min(n_skills, 2), at least 1)
 }
@@ -79,6 +80,7 @@ class View:
     time_known: np.ndarray
     contexts: np.ndarray
     assoc: np.ndarray
+    families: np.ndarray
     n_skills: np.ndarray
     skill_norm: np.ndarray
 
@@ -172,6 +174,7 @@ def encode(mission: MissionFacts) -> dict[str, object]:
         "time_known": time_known(mission),
         "contexts": context_bits(contexts),
         "assoc": mission.association_id,
+        "families": 0,
         "n_skills": n_skills,
         "skill_norm": 1.0 / max(1, min(n_skills, 2)),
     }
@@ -370,7 +373,11 @@ class MissionStore:
         self.cols = arrays
 
     def append(
-        self, missions: Sequence[MissionFacts], matrix: sp.csr_matrix, embeddings: np.ndarray | None = None
+        self,
+        missions: Sequence[MissionFacts],
+        matrix: sp.csr_matrix,
+        embeddings: np.ndarray | None = None,
+        families: np.ndarray | None = None,
     ) -> None:
         """Append one row per mission to the columns, facts, skill postings and signatures.
 
@@ -386,6 +393,8 @@ class MissionStore:
         self.cols["signature"][start:needed] = signatures_of_rows(matrix)
         if embeddings is not None and self.embeddings is not None:
             self.embeddings[start:needed] = embeddings
+        if families is not None:
+            self.cols["families"][start:needed] = families
         new_postings: dict[str, list[int]] = {}
         for offset, mission in enumerate(missions):
             row = start + offset

@@ -176,6 +176,10 @@ class TextModel:
         self.vectorizer = vectorizer
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.idf: np.ndarray = vectorizer.idf_.astype(np.float32)
+        # Lemma -> idf for the semantic model's weighted means, counted on the missions of the
+        # first build that has the model; kept with the vocabulary so incremental updates and
+        # engines built on this model weigh words alike.
+        self.lemma_idf: dict[str, float] | None = None
 
     @classmethod
     def fit(

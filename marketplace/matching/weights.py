@@ -17,7 +17,7 @@ class SemanticModel(Protocol):
 
     def tokens(self, text: str) -> list[str]: ...
 
-    def embed(self, texts: list[str]) -> np.ndarray: ...
+    def embed(self, texts: Sequence[str], idf: Mapping[str, float] | None = None) -> np.ndarray: ...
 
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -87,9 +87,8 @@ class Weights:
 
     text_saturation: float = 0.35
     """Cosine at which text similarity counts in full (1-2-gram cosines rarely exceed 0.5)."""
-    semantic_floor: float = 0.2
-    """Embedding cosine below which two texts share nothing (averaged word vectors of any two
-    French texts already score ~0.3); the feature is (cos - floor) / (1 - floor), at least 0."""
+    families_saturation: float = 2.0
+    """Shared thesaurus families at which the families feature counts in full."""
     neutral: float = 0.5
     """Value of a signal we cannot compute for this pair."""
     flexible_availability: float = 0.8

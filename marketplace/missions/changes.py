@@ -110,9 +110,7 @@ def mark_changed(
     session: Session | scoped_session, *, missions: Iterable[int] = (), associations: Iterable[int] = ()
 ) -> None:
     """Declare rows changed behind the ORM's back (bulk UPDATE/DELETE) in the current transaction."""
-    if isinstance(session, scoped_session):
-        session = session()
-    changes = _current(session)
+    changes = _current(session() if isinstance(session, scoped_session) else session)
     changes.missions.update(missions)
     changes.associations.update(associations)
 
@@ -137,6 +135,7 @@ def _current(session: Session) -> Changes:
     if level is None:  # nothing begun yet: begin the transaction the next statement would begin
         session.connection()
         level = _level(session)
+    assert level is not None  # session.connection() began one
     return _open(session).setdefault(level, Changes())
 
 
@@ -183,8 +182,10 @@ def _after_commit(session: Session) -> None:
 
 def _release_savepoint(session: Session) -> None:
     savepoint = session.get_nested_transaction()
+    if savepoint is None:
+        return
     released = _open(session).pop(savepoint, None)
-    if savepoint is None or not released:
+    if not released:
         return
     parent = savepoint.parent
     while parent is not None and not (parent.nested or parent.parent is None):

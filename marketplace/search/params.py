@@ -170,7 +170,7 @@ def _number(args: MultiDict, name: str, message: Any) -> float | None:
         number = float(value.replace(",", "."))
     except ValueError:
         raise ParamError(name, message) from None
-    if not math.isfinite(number) or not spec.minimum <= number <= spec.maximum:
+    if not math.isfinite(number) or not spec.within(number):
         raise ParamError(name, message)
     return number
 
@@ -180,7 +180,7 @@ def _integer(args: MultiDict, name: str, message: Any) -> int:
     value = _last(args, name)
     if value is None:
         return spec.default
-    if not value.isdigit() or not spec.minimum <= int(value) <= spec.maximum:
+    if not value.isdigit() or not spec.within(int(value)):
         raise ParamError(name, message)
     return int(value)
 
@@ -200,7 +200,7 @@ def _age_range(args: MultiDict) -> str | None:
     if value is None:
         return None
     value = "66+" if value == "66" else value  # "66+" in a URL reads "66 " when + was not escaped
-    if value not in SEARCH_SPEC["age_range"].enum:
+    if value not in SEARCH_SPEC["age_range"].choices:
         raise ParamError(
             "age_range", _l("Choose one of the age ranges: %(ranges)s.", ranges=", ".join(AGE_RANGES))
         )
@@ -255,19 +255,19 @@ def parse_search_args(args: MultiDict, find_place: Callable[[str], Any] | None =
         find_place = place_for
     spec = SEARCH_SPEC
     words = _last(args, "q") or ""
-    if len(words) > spec["q"].max_length:
+    if not spec["q"].fits_length(words):
         raise ParamError("q", _l("Search with at most %(num)d characters.", num=spec["q"].max_length))
     domains = _choices(
-        args, "domain", spec["domain"].enum, lambda value: _l("Unknown cause: %(value)s.", value=value)
+        args, "domain", spec["domain"].choices, lambda value: _l("Unknown cause: %(value)s.", value=value)
     )
     kinds = _choices(
         args,
         "kind",
-        spec["kind"].enum,
+        spec["kind"].choices,
         lambda value: _l("Unknown kind of mission: %(value)s.", value=value),
     )
     slots = _choices(
-        args, "slots", spec["slots"].enum, lambda value: _l("Unknown time slot: %(value)s.", value=value)
+        args, "slots", spec["slots"].choices, lambda value: _l("Unknown time slot: %(value)s.", value=value)
     )
     place = _place(args, find_place)
     radius_spec = spec["radius_km"]
@@ -282,7 +282,7 @@ def parse_search_args(args: MultiDict, find_place: Callable[[str], Any] | None =
     if date_from and date_to and date_from > date_to:
         raise ParamError("to", _l("The end date comes before the start date."))
     sort = _last(args, "sort") or spec["sort"].default
-    if sort not in spec["sort"].enum:
+    if sort not in spec["sort"].choices:
         raise ParamError("sort", _l("Sort by relevance, date or distance."))
     if sort == "distance" and not located:
         raise ParamError("sort", _l("Give a postcode to sort by distance."))

@@ -117,7 +117,7 @@ def sync_missions(mission_ids: Iterable[int], *, session: Session | None = None)
     ids = set(mission_ids)
     if not ids:
         return
-    session = session or db.session
+    session = session or db.session()
     missions = session.scalars(
         select(Mission).options(joinedload(Mission.association)).where(Mission.id.in_(ids))
     ).all()

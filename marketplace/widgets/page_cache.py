@@ -19,9 +19,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, has_app_context
 from sqlalchemy.orm import Session
 
+from marketplace.extensions import this_app
 from marketplace.missions import changes
 from marketplace.missions.stamp import read_stamp
 
@@ -62,7 +63,7 @@ class TimedCache:
 
 def pages(app: Flask | None = None) -> TimedCache:
     """This app's cache of rendered pages (each app object, like each worker, has its own)."""
-    app = app or current_app._get_current_object()
+    app = app or this_app()
     return app.extensions.setdefault(EXTENSION_KEY, TimedCache())
 
 

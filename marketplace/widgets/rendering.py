@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Mapping
+from typing import Any
 
 from flask import make_response, render_template, request, url_for
 from flask_babel import force_locale
@@ -81,14 +82,15 @@ def render_page(
             style=colour_style(widget),
             preview=preview_args is not None,
             kept=kept,
-            page_url=lambda number: url_for(
-                request.endpoint,
-                **request.view_args,
-                **kept,
-                q=q or None,
-                page=number if number > 1 else None,
-            ),
+            page_url=lambda number: _page_url(kept, q, number),
             domain_label=lambda slug: label_for(DOMAINS, slug),
             kind_label=lambda slug: label_for(MISSION_KINDS, slug),
         )
     return html, 400 if error else 200
+
+
+def _page_url(kept: dict[str, list[str]], q: str | None, number: int) -> str:
+    """The same widget page with the visitor's filters, at page ``number``."""
+    values: dict[str, Any] = {**(request.view_args or {}), **kept}
+    values.update(q=q or None, page=number if number > 1 else None)
+    return url_for(str(request.endpoint), **values)

@@ -359,7 +359,7 @@ def _one_off_slots(data: MissionData) -> tuple[MissionData, dict[str, object], d
     if data.schedule != "one_off" or not data.slots:
         return data, {}, {}
     times = one_off_times(data.start_date, data.end_date, data.slots, data.day_parts)
-    if times.outside:
+    if times.outside and data.start_date is not None:
         slot = times.outside[0]
         day = slot.partition("_")[0]
         reason = _l(

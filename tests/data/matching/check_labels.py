@@ -250,9 +250,7 @@ def check_mission_schedule(mission: Mission, report: Report) -> None:
     hours = data.get("hours_per_week")
     if hours is not None and not (is_number(hours) and 0 < hours <= 35):
         report.problem(where, "hours_per_week must be a number in (0, 35]")
-    # Allowed by the label format, but the mission editor (hence `flask missions import`) refuses them.
-    if not slots:
-        report.warning(where, "recurring without slots: the importer rejects it (editor needs a slot)")
+    # No slots is allowed (« horaires à convenir »); the mission editor still asks for the hours.
     if hours is None:
         report.warning(where, "recurring without hours_per_week: the importer rejects it")
 
