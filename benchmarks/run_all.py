@@ -1,6 +1,6 @@
 """Run every benchmark of this folder at its default size, one after the other (``make bench``).
 
-    python benchmarks/run_all.py                   # every bench_*.py
+    python benchmarks/run_all.py                   # every bench_*.py and eval_*.py
     python benchmarks/run_all.py search            # only those whose name contains "search"
     python benchmarks/run_all.py --http            # also the HTTP benchmark (gunicorn + wrk, ~2 min)
 
@@ -21,12 +21,14 @@ OPT_IN = {"bench_http": "--http"}
 
 
 def benchmark_scripts(name_filter: str = "", options: frozenset[str] = frozenset()) -> list[Path]:
-    """The bench_*.py scripts next to this one, by name; opt-in ones only with their option."""
-    return sorted(
+    """The bench_*.py (speed, memory) then eval_*.py (quality) scripts next to this one, by name;
+    opt-in ones only with their option."""
+    found = [*sorted(HERE.glob("bench_*.py")), *sorted(HERE.glob("eval_*.py"))]
+    return [
         path
-        for path in HERE.glob("bench_*.py")
+        for path in found
         if name_filter in path.stem and (path.stem not in OPT_IN or OPT_IN[path.stem] in options)
-    )
+    ]
 
 
 def run(script: Path) -> int:

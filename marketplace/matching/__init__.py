@@ -20,7 +20,8 @@ Public API for the services (everything takes and returns plain dataclasses):
     Weights, Blend                                   shaping numbers; the learnable blend (weights.json)
     engine.feature_matrix(candidate, today=d) -> FeatureMatrix(ids, names, values, tier)   offline fit
     engine.recommend_other_times(candidate, limit=3, today=d)  fail only the weekly-hours filter
-    evaluation.evaluate / PlainTfidfBaseline         offline quality (tests, benchmark)
+    evaluation (graded nDCG@10, P@5, ineligible@50; baselines; pairwise fit), labelled (sets read
+        as the site reads them): offline quality and the weights (benchmarks/eval_matching.py)
 """
 
 from typing import TYPE_CHECKING, Any
