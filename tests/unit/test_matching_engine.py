@@ -317,7 +317,8 @@ def test_after_regular_missions_support_missions_matching_skills_come_first():
         mission(3, kind="support", skills=("Comptabilité",)),
     )
     regular = candidate(skills=("Comptabilité",), history=done(5, "Le Panier", schedule="recurring"))
-    assert recommended(engine, regular) == [3, 1, 2]
+    # The order of the other two is the learned blend's call (pathway nudge vs missing skill).
+    assert recommended(engine, regular)[0] == 3
 
 
 def test_support_missions_whose_skills_the_candidate_lacks_rank_lower():
