@@ -9,11 +9,12 @@ from flask import Flask
 
 from marketplace.accounts.access import check_every_view_declares_access
 from marketplace.config import PROJECT_ROOT, Config, config_from_environment
+from marketplace.public_urls import TremplinFlask, init_public_urls
 
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Build the application: settings, extensions, blueprints, CLI and error handlers."""
-    app = Flask(
+    app = TremplinFlask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
@@ -34,6 +35,7 @@ def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
     if isinstance(config, Mapping):
         app.config.from_mapping(config)
     app.config.setdefault("ENV_NAME", base.ENV_NAME)
+    init_public_urls(app)
 
 
 def _init_extensions(app: Flask) -> None:
