@@ -44,11 +44,13 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.api.cache import init_answer_cache
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
+    from marketplace.inputs import init_inputs
     from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
     from marketplace.widgets.page_cache import init_page_cache
 
+    init_inputs(app)  # first: the id converter must be in place before any route is added
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -22,6 +22,7 @@ from marketplace.candidates.panels import apply_panel
 from marketplace.commit import action, attempt
 from marketplace.domain import NotFound
 from marketplace.forms_util import safe_next_url
+from marketplace.inputs import bounded_page
 from marketplace.missions.public import viewable_mission
 from marketplace.models_base import utcnow
 from marketplace.reference.vocabularies import APPLICATION_STATUSES
@@ -121,7 +122,7 @@ def _inbox_filters() -> tuple[str | None, str, int]:
     sort = request.args.get("sort") or "recent"
     if (status is not None and status not in APPLICATION_STATUSES) or sort not in service.INBOX_SORTS:
         abort(400)
-    return status, sort, max(request.args.get("page", 1, type=int), 1)
+    return status, sort, bounded_page(request.args.get("page"))
 
 
 def _render_inbox(mission: Mission | None):
