@@ -48,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
+    from marketplace.sessions import init_sessions
     from marketplace.widgets.page_cache import init_page_cache
 
     init_inputs(app)  # first: the id converter must be in place before any route is added
@@ -56,6 +57,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+    init_sessions(app)  # before init_access: an idle session is ended before access is checked
     init_access(app)
     init_security(app)
     init_i18n(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -73,6 +74,10 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # « Se souvenir de moi » lasts this long; a session without it ends after this much inactivity.
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_COOKIE_DAYS", "30")))
+    SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))  # production: one year unless set
     WTF_CSRF_TIME_LIMIT = 3600 * 8
 
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
@@ -165,6 +170,7 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "https")
     PUBLIC_BASE_URL = _public_base_url(PREFERRED_URL_SCHEME, Config.SERVER_NAME)
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
 
     def validate(self) -> None:
         key = self.SECRET_KEY
