@@ -9,6 +9,7 @@ from flask import Flask
 
 from marketplace.accounts.access import check_every_view_declares_access
 from marketplace.config import PROJECT_ROOT, Config, config_from_environment
+from marketplace.log_masking import init_log_masking
 from marketplace.public_urls import TremplinFlask, init_public_urls
 
 
@@ -25,6 +26,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     _register_cli(app)
     check_every_view_declares_access(app)
+    init_log_masking(app)  # after the routes: every path with a <token> is masked in the logs
     return app
 
 
