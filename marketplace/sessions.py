@@ -51,6 +51,8 @@ def end_idle_session() -> None:
 
 def stamp_activity(response: Response) -> Response:
     """after_request: remember when a signed-in session was last used (also right after signing in)."""
+    if response.cache_control.public:
+        return response  # a public answer must not set a cookie (shared caches would keep it)
     if not (session.modified or _has_session_cookie()) or "_user_id" not in session:
         return response
     current = now()
@@ -67,8 +69,9 @@ def _has_session_cookie() -> bool:
 
 def mark_private_responses(response: Response) -> Response:
     """``no-store`` for every response that depends on the session, unless it is declared public."""
-    if response.cache_control.public or request.endpoint == "static":
-        return response
+    cache = response.cache_control
+    if cache.public or cache.no_store or request.endpoint == "static":
+        return response  # a view's own choice (public answers, or already private and no-store)
     if session.accessed or session.modified or _has_session_cookie():
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")
