@@ -203,6 +203,7 @@ def app_environment(workdir: Path, database_url: str, backend: str) -> dict[str,
     return {
         "TREMPLIN_ENV": "production",
         "SECRET_KEY": secrets.token_hex(32),
+        "PUBLIC_BASE_URL": "http://127.0.0.1",  # the benchmark's clients ask for 127.0.0.1
         "DATABASE_URL": database_url,
         "INSTANCE_PATH": str(workdir / "instance"),
         "SEARCH_INDEX_DIR": str(workdir / "search-index"),

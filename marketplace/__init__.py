@@ -9,11 +9,13 @@ from flask import Flask
 
 from marketplace.accounts.access import check_every_view_declares_access
 from marketplace.config import PROJECT_ROOT, Config, config_from_environment
+from marketplace.log_masking import init_log_masking
+from marketplace.public_urls import TremplinFlask, init_public_urls
 
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Build the application: settings, extensions, blueprints, CLI and error handlers."""
-    app = Flask(
+    app = TremplinFlask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
@@ -24,6 +26,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     _register_cli(app)
     check_every_view_declares_access(app)
+    init_log_masking(app)  # after the routes: every path with a <token> is masked in the logs
     return app
 
 
@@ -34,6 +37,7 @@ def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
     if isinstance(config, Mapping):
         app.config.from_mapping(config)
     app.config.setdefault("ENV_NAME", base.ENV_NAME)
+    init_public_urls(app)
 
 
 def _init_extensions(app: Flask) -> None:
@@ -42,16 +46,20 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.api.cache import init_answer_cache
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
+    from marketplace.inputs import init_inputs
     from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
+    from marketplace.sessions import init_sessions
     from marketplace.widgets.page_cache import init_page_cache
 
+    init_inputs(app)  # first: the id converter must be in place before any route is added
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+    init_sessions(app)  # before init_access: an idle session is ended before access is checked
     init_access(app)
     init_security(app)
     init_i18n(app)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", PROJECT_ROOT / "instance"))
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in production by validate()
+DEV_BASE_URL = "http://127.0.0.1:5000"
 
 
 class InsecureConfiguration(RuntimeError):
@@ -20,6 +22,22 @@ def _bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> list[str] | None:
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _public_base_url(scheme: str, server_name: str | None) -> str:
+    explicit = os.environ.get("PUBLIC_BASE_URL")
+    if explicit:
+        return explicit
+    if server_name:
+        return f"{scheme}://{server_name}"
+    return DEV_BASE_URL
 
 
 def normalize_database_url(url: str) -> str:
@@ -56,6 +74,10 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # « Se souvenir de moi » lasts this long; a session without it ends after this much inactivity.
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_COOKIE_DAYS", "30")))
+    SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))  # production: one year unless set
     WTF_CSRF_TIME_LIMIT = 3600 * 8
 
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
@@ -94,9 +116,15 @@ class Config:
     OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
 
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", "3600"))
-    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    # Every absolute link (e-mails, feeds, widget snippets, API) starts with this, never with the
+    # request's Host (marketplace/public_urls.py). Without it, SERVER_NAME gives the address.
+    PUBLIC_BASE_URL = _public_base_url(PREFERRED_URL_SCHEME, SERVER_NAME)
+    # Host names the site answers to; others get a 400. Production defaults to PUBLIC_BASE_URL's host.
+    TRUSTED_HOSTS = _list("TRUSTED_HOSTS")
+    # X-Forwarded-For/-Proto/-Host are believed only from this many proxies in front of the app.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
     # "whoosh" (one node: an index on local disk) or "postgres" (several nodes: PostgreSQL full text).
     SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
@@ -126,6 +154,8 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_BACKEND = "memory"
     SERVER_NAME = "localhost"
+    PUBLIC_BASE_URL = "http://localhost"
+    TRUSTED_HOSTS = None
     PASSWORD_RESET_MAX_AGE = 3600
     # Most tests do not search: the search tests switch index updates back on.
     SEARCH_SYNC = False
@@ -139,12 +169,19 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "https")
+    PUBLIC_BASE_URL = _public_base_url(PREFERRED_URL_SCHEME, Config.SERVER_NAME)
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
 
     def validate(self) -> None:
         key = self.SECRET_KEY
         if not key or key == DEV_SECRET_KEY or len(key) < 32:
             raise InsecureConfiguration(
                 "SECRET_KEY must be set to a random value of at least 32 characters in production."
+            )
+        if self.PUBLIC_BASE_URL == DEV_BASE_URL:
+            raise InsecureConfiguration(
+                "PUBLIC_BASE_URL (or SERVER_NAME) must give the site's public address in production: "
+                "every link sent by e-mail is built from it."
             )
 
 

@@ -20,8 +20,14 @@ def show_domain_error(form: FlaskForm, error: DomainError) -> None:
 
 
 def safe_next_url(target: str | None, default: str) -> str:
-    """Only follow local paths, so a crafted ?next= cannot send people elsewhere."""
+    """Only follow local paths, so a crafted ?next= cannot send people elsewhere.
+
+    Control characters (CR/LF would split the Location header) and backslashes (browsers read
+    ``/\\evil.example`` as ``//evil.example``) are refused as well.
+    """
     if not target:
+        return default
+    if any(character < " " or character in "\x7f\\" for character in target):
         return default
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from marketplace.reference import vocabularies
 from marketplace.statuses import ApplicationStatus, MissionStatus
-from marketplace.text import render_markdown
+from marketplace.text import plain_text, render_markdown
 
 STATUS_LABELS = {
     # Missions
@@ -51,6 +51,7 @@ format_hours = format_number
 
 def init_i18n(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["plain_text"] = plain_text
 
     @app.teardown_request
     def forget_request_locale(_error: BaseException | None) -> None:

@@ -16,6 +16,7 @@ from marketplace.candidates.models import Application, ApplicationEvent, Candida
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
+from marketplace.once import SubmittedForm
 from marketplace.widgets.models import Widget, WidgetDailyStat
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "NetworkAdmin",
     "NetworkMember",
     "OutboxMessage",
+    "SubmittedForm",
     "TeamInvitation",
     "User",
     "Widget",

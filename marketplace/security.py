@@ -1,8 +1,9 @@
-"""HTTP security headers applied to every response."""
+"""HTTP security headers applied to every response; which proxies' X-Forwarded-* headers to believe."""
 
 from __future__ import annotations
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -33,5 +34,17 @@ def apply_security_headers(response: Response) -> Response:
     return response
 
 
+def trust_proxies(app: Flask) -> None:
+    """Believe X-Forwarded-For/-Proto/-Host/-Port from ``TRUSTED_PROXY_COUNT`` proxies, no more.
+
+    With 0 (the default) they are ignored: the client address is the peer's, so nobody can pick
+    the address their rate limits are counted against by sending a header.
+    """
+    hops = int(app.config.get("TRUSTED_PROXY_COUNT") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)  # type: ignore[method-assign]
+
+
 def init_security(app: Flask) -> None:
+    trust_proxies(app)
     app.after_request(apply_security_headers)

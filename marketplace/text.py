@@ -1,6 +1,9 @@
-"""Safe rendering of user-written Markdown."""
+"""Safe rendering of user-written Markdown, and its plain text for excerpts (pure: no Flask)."""
 
 from __future__ import annotations
+
+import html
+import re
 
 import nh3
 from markdown_it import MarkdownIt
@@ -29,3 +32,13 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="nofollow noopener noreferrer",
     )
     return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+
+def plain_text(text: str | None) -> str:
+    """Markdown → the words a reader sees, on one line: for excerpts, snippets and feeds.
+
+    A search card or a feed summary cut from the raw text would show ``- **Ce que vous ferez** :``.
+    """
+    rendered = _MARKDOWN.render(text or "")
+    bare = html.unescape(nh3.clean(rendered, tags=set()))
+    return re.sub(r"\s+", " ", bare).strip()

@@ -129,6 +129,7 @@ def _create_production_app():
 
 def test_production_starts_with_a_real_secret_key_and_secure_cookies(monkeypatch):
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 48)
+    monkeypatch.setattr(ProductionConfig, "PUBLIC_BASE_URL", "https://tremplin.example")
     app = _create_production_app()
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
@@ -195,3 +196,35 @@ def test_rate_limits_are_shared_through_redis_between_app_instances(app):
             )
             statuses.append(response.status_code)
     assert statuses == [400, 400, 400, 429]
+
+
+# --- X-Forwarded-For from trusted proxies only (issue 13, finding 9) ----------------------------------
+
+
+def _login_statuses(client, forwarded_for: list[str]) -> list[int]:
+    return [
+        client.post(
+            "/connexion",
+            data={"email": f"personne{index}@example.fr", "password": "mauvais-mot"},
+            headers={"X-Forwarded-For": address},
+        ).status_code
+        for index, address in enumerate(forwarded_for)
+    ]
+
+
+def test_a_spoofed_forwarded_for_does_not_change_the_rate_limit_key_without_trusted_proxies(app):
+    limited = build_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", TRUSTED_PROXY_COUNT=0)
+    with limited.app_context():
+        statuses = _login_statuses(limited.test_client(), [f"203.0.113.{n}" for n in range(5)])
+    assert statuses == [400, 400, 400, 429, 429]
+
+
+def test_the_address_given_by_a_trusted_proxy_is_the_rate_limit_key(app):
+    limited = build_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", TRUSTED_PROXY_COUNT=1)
+    with limited.app_context():
+        client = limited.test_client()
+        # Each visitor behind the proxy has their own budget...
+        assert _login_statuses(client, [f"203.0.113.{n}" for n in range(5)]) == [400] * 5
+        # ...and a client cannot add hops of its own: only the proxy's last entry counts.
+        spoofed = [f"198.51.100.{n}, 203.0.113.9" for n in range(4)]
+        assert _login_statuses(client, spoofed) == [400, 400, 400, 429]

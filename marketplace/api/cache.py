@@ -2,12 +2,14 @@
 
 The answers are public and already promised cacheable for a minute (``Cache-Control``), so
 each worker may keep them for ``API_CACHE_SECONDS`` (default 30; 0 turns the cache off).
-Keys hold everything the answer depends on: the route, its arguments, the host (answers carry
-absolute URLs), the language (error messages are translated, though only 200 answers are kept)
-and the database's change stamp (``marketplace.missions.stamp``: one primary-key query per
-request). Any worker's commit that changes missions or associations bumps the stamp, so no
-worker serves an answer made before it: that is how the others learn about a change at once.
-The ``api-answers`` subscriber of the change pipeline also empties this worker's cache on such
+Keys hold everything the answer depends on and nothing a client could steer to poison it: the
+route, its arguments (the query string, as parsed), the language (error messages are translated,
+though only 200 answers are kept) and the database's change stamp (``marketplace.missions.stamp``:
+one primary-key query per request). Absolute URLs in answers come from ``PUBLIC_BASE_URL``, never
+from the ``Host`` header (``marketplace/public_urls.py``), so the host is not part of the key. Any
+worker's commit that changes missions or associations bumps the stamp, so no worker serves an
+answer made before it: that is how the others learn about a change at once. The ``api-answers``
+subscriber of the change pipeline also empties this worker's cache on such
 a commit, which only frees memory sooner. The cache lives in ``app.extensions``, one per app.
 """
 
@@ -83,7 +85,7 @@ def answer_cache(app: Flask | None = None) -> AnswerCache:
 def _key() -> tuple:
     args = tuple(sorted(request.args.items(multi=True)))
     path_args = tuple(sorted((request.view_args or {}).items()))
-    return (request.endpoint, path_args, args, request.host, str(get_locale()), read_stamp())
+    return (request.endpoint, path_args, args, str(get_locale()), read_stamp())
 
 
 def _response(answer: CachedAnswer, cache_control: str) -> Response:

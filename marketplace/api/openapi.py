@@ -358,7 +358,8 @@ def _common_errors(*statuses: int) -> dict[str, Any]:
         "404": _("Not found or not public."),
         "429": _("Too many requests: wait the number of seconds in Retry-After."),
     }
-    codes = {"401", "429", *map(str, statuses)}
+    # 400 everywhere: any request carrying a NUL character is refused (marketplace/inputs.py).
+    codes = {"400", "401", "429", *map(str, statuses)}
     responses = {code: _json(_ref("Error"), texts[code]) for code in sorted(codes)}
     responses["429"]["headers"] = {
         "Retry-After": {"schema": {"type": "integer"}, "description": _("Seconds before trying again.")}

@@ -37,6 +37,7 @@ from marketplace.associations.missions import (
     normalized,
 )
 from marketplace.associations.one_off_times import one_off_times
+from marketplace.once import OnceForm
 from marketplace.reference.vocabularies import (
     DAY_PARTS,
     DOMAINS,
@@ -132,7 +133,7 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class MissionForm(FlaskForm):
+class MissionForm(OnceForm):
     association_id = SelectField(_l("Association"), coerce=int, validate_choice=True)
 
     # What you will do

@@ -267,6 +267,7 @@ def import_missions():
 
 
 def _download(content: str, filename: str, mimetype: str) -> Response:
+    # Flask adds "; charset=utf-8" to text types itself: naming it here sent it twice.
     return Response(
         content,
         mimetype=mimetype,
@@ -278,7 +279,7 @@ def _download(content: str, filename: str, mimetype: str) -> Response:
 @roles(*IMPORT_ROLES)
 def import_example_csv():
     records = imports.example_records(date.today())
-    return _download(imports.to_csv(records), "missions-modele.csv", "text/csv; charset=utf-8")
+    return _download(imports.to_csv(records), "missions-modele.csv", "text/csv")
 
 
 @bp.route("/espace/import/modele.jsonl")

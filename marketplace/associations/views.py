@@ -29,6 +29,7 @@ from marketplace.commit import action, attempt
 from marketplace.domain import NotFound
 from marketplace.forms_util import form_status
 from marketplace.models_base import utcnow
+from marketplace.once import ALREADY_SENT, claim_submission, earlier_result, remember_result
 from marketplace.statuses import MissionStatus
 from marketplace.text import render_markdown
 
@@ -127,11 +128,16 @@ def new():
     if request.method == "POST" and action == PREVIEW:
         return _render_editor(form, mission=None, preview_requested=True)
     if form.validate_on_submit():
+        if earlier := earlier_result(form):
+            flash(str(ALREADY_SENT), "info")
+            return redirect(earlier)
         data = mission_data_from_form(form)
         with attempt(form) as done:
+            claim = claim_submission(form)
             mission = service.create_mission(_chosen_association(form, associations), data, by=user)
             if action == SUBMIT:
                 service.submit_mission(mission, by=user)
+            remember_result(claim, url_for(".show", mission_id=mission.id))
         if done.ok:
             flash(_saved_message(mission, action), "success")
             return redirect(url_for(".show", mission_id=mission.id))

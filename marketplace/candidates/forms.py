@@ -18,6 +18,7 @@ from marketplace.candidates.applications import (
     MAX_MOTIVATION,
     MIN_MOTIVATION,
 )
+from marketplace.once import OnceForm
 from marketplace.reference.vocabularies import DECLINE_REASONS
 
 
@@ -25,7 +26,7 @@ def _strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class ApplyForm(FlaskForm):
+class ApplyForm(OnceForm):
     """The motivation is optional unless the mission asks for one (see ``for_mission``)."""
 
     motivation = TextAreaField(
@@ -91,7 +92,7 @@ class CompleteForm(FlaskForm):
     next = HiddenField()
 
 
-class MessageForm(FlaskForm):
+class MessageForm(OnceForm):
     body = TextAreaField(
         _l("Your message"),
         validators=[DataRequired(message=_l("Write a message first.")), Length(max=MAX_MESSAGE)],

@@ -29,8 +29,10 @@ from marketplace.candidates.panels import apply_panel
 from marketplace.commit import action, attempt
 from marketplace.domain import NotFound
 from marketplace.forms_util import safe_next_url
+from marketplace.inputs import bounded_page
 from marketplace.missions.public import viewable_mission
 from marketplace.models_base import utcnow
+from marketplace.once import ALREADY_SENT, claim_submission, earlier_result, remember_result
 from marketplace.reference.vocabularies import APPLICATION_STATUSES
 from marketplace.widgets.tagging import forget_widget_tag, widget_tag_for
 
@@ -85,7 +87,11 @@ def apply(mission_id: int):
     form = ApplyForm()
     if not form.validate_on_submit():
         return _mission_page(mission, form)
+    if earlier := earlier_result(form):
+        flash(str(ALREADY_SENT), "info")
+        return redirect(earlier)
     with attempt(form) as done:
+        claim = claim_submission(form)
         application = service.apply(
             mission,
             _user(),
@@ -93,6 +99,7 @@ def apply(mission_id: int):
             guardian_consent=bool(form.guardian_consent.data),
             source_widget_id=widget_tag_for(mission.id),
         )
+        remember_result(claim, url_for(".application", application_id=application.id))
     if done.on_field:
         return _mission_page(mission, form)
     if not done.ok:
@@ -139,7 +146,7 @@ def _inbox_filters() -> tuple[str | None, str, int]:
     sort = request.args.get("sort") or "recent"
     if (status is not None and status not in APPLICATION_STATUSES) or sort not in service.INBOX_SORTS:
         abort(400)
-    return status, sort, max(request.args.get("page", 1, type=int), 1)
+    return status, sort, bounded_page(request.args.get("page"))
 
 
 def _render_inbox(mission: Mission | None):
@@ -282,8 +289,13 @@ def post_message(application_id: int):
     application = _or_404(service.readable_application, application_id)
     form = MessageForm()
     if form.validate_on_submit():
+        if earlier := earlier_result(form):
+            flash(str(ALREADY_SENT), "info")
+            return redirect(earlier)
         with attempt(form) as done:
+            claim = claim_submission(form)
             service.post_message(application, by=_user(), body=form.body.data)
+            remember_result(claim, url_for(".application", application_id=application.id, _anchor="messages"))
         if done.ok:
             flash(_("Message sent."), "success")
             return redirect(url_for(".application", application_id=application.id, _anchor="messages"))

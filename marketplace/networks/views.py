@@ -17,6 +17,7 @@ from marketplace.associations.team import associations_of_member
 from marketplace.commit import attempt
 from marketplace.domain import NotFound
 from marketplace.extensions import db
+from marketplace.inputs import parse_id
 from marketplace.networks import services
 from marketplace.networks.forms import AttachForm, ButtonForm
 from marketplace.networks.lookup import network_or_404
@@ -51,7 +52,7 @@ def association_networks():
 def ask_to_join(network_id: int):
     _require_button(ButtonForm())
     network = db.session.get(Network, network_id)
-    association = db.session.get(Association, request.form.get("association_id", type=int) or 0)
+    association = db.session.get(Association, parse_id(request.form.get("association_id")) or 0)
     if network is None or association is None:
         abort(404)
     with attempt() as done:

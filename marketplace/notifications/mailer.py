@@ -8,6 +8,7 @@ from email.utils import make_msgid
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+from marketplace.inputs import one_line
 from marketplace.notifications.models import OutboxMessage
 
 
@@ -19,7 +20,7 @@ def build_message(outbox: OutboxMessage, *, sender: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
     message["To"] = outbox.recipient
-    message["Subject"] = outbox.subject
+    message["Subject"] = one_line(outbox.subject)  # a name with CR/LF must not break the headers
     message["Message-ID"] = make_msgid(idstring=f"outbox-{outbox.id}", domain="tremplin.local")
     message.set_content(outbox.body_text)
     if outbox.body_html:

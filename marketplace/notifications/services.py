@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from marketplace.extensions import db
+from marketplace.inputs import one_line
 from marketplace.models_base import utcnow
 from marketplace.notifications.mailer import build_message, mailer_for
 from marketplace.notifications.models import OutboxMessage
@@ -22,7 +23,9 @@ def queue_email(
     *, recipient: str, subject: str, body_text: str, body_html: str | None = None
 ) -> OutboxMessage:
     """Write the email in the current transaction: it leaves only if the transaction commits."""
-    message = OutboxMessage(recipient=recipient, subject=subject, body_text=body_text, body_html=body_html)
+    message = OutboxMessage(
+        recipient=recipient, subject=one_line(subject), body_text=body_text, body_html=body_html
+    )
     db.session.add(message)
     return message
 

@@ -54,6 +54,7 @@ from marketplace.search.documents import (
     SearchResult,
     one_off_slots,
 )
+from marketplace.text import plain_text
 
 INDEX_NAME = "missions"
 TEXT_FIELDS = ("title", "skills", "description")
@@ -523,7 +524,9 @@ def _highlights(state: _State, docnum: int, terms: list[str]) -> dict[str, str]:
     stored = state.searcher.stored_fields(docnum)
     snippets = {
         "title": analysis.highlight(stored.get("title", ""), terms),
-        "description": analysis.highlight(stored.get("description", ""), terms, width=SNIPPET_CHARS),
+        "description": analysis.highlight(
+            plain_text(stored.get("description", "")), terms, width=SNIPPET_CHARS
+        ),
     }
     return {name: snippet for name, snippet in snippets.items() if snippet}
 

@@ -83,7 +83,8 @@ SEARCH_SPEC = Spec(
             minimum=MIN_RADIUS_KM,
             maximum=MAX_RADIUS_KM,
         ),
-        Param("remote", "boolean", _l("Include missions done remotely."), default=True),
+        # Off by default: a remote mission from another city must not rank among those "within 5 km".
+        Param("remote", "boolean", _l("Include missions done remotely."), default=False),
         Param("age_range", "string", _l("Only missions open to this age."), enum=AGE_RANGES),
         Param("from", "date", _l("Missions taking place on or after this date.")),
         Param("to", "date", _l("Missions taking place on or before this date.")),
@@ -326,7 +327,7 @@ def query_args(params: SearchParams, **changes: Any) -> dict[str, Any]:
         "lat": query.lat if query.has_location and not params.postcode else None,
         "lon": query.lon if query.has_location and not params.postcode else None,
         "radius_km": _plain_number(query.radius_km) if query.radius_km is not None else None,
-        "remote": None if query.include_remote else "0",
+        "remote": "1" if query.include_remote else None,
         "age_range": query.age_range,
         "slots": list(query.slots) or None,
         "from": query.date_from.isoformat() if query.date_from else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from marketplace.search.documents import SORTS
 from marketplace.search.params import (
     DEFAULT_RADIUS_KM,
     FALSE_WORDS,
+    TRUE_WORDS,
     ParamError,
     SearchParams,
     parse_search_args,
@@ -25,6 +27,7 @@ from marketplace.search.params import (
 from marketplace.search.services import MissionSearchPage, search, search_missions
 
 bp = Blueprint("search", __name__)
+_FIVE_DIGITS = re.compile(r"\d{5}")
 
 RADIUS_CHOICES = (5, 10, 20, 50, 100, 200)
 # The form's element for each parameter: where its error is shown and where the summary links.
@@ -77,7 +80,7 @@ def form_values(args: MultiDict) -> FormValues:
         kinds=frozenset(args.getlist("kind")),
         postcode=_last(args, "postcode"),
         radius_km=_last(args, "radius_km") or str(DEFAULT_RADIUS_KM),
-        remote=_last(args, "remote").lower() not in FALSE_WORDS,
+        remote=_last(args, "remote").lower() in TRUE_WORDS,  # unticked unless asked for
         age_range=_last(args, "age_range"),
         slots=frozenset(args.getlist("slots")),
         date_from=_last(args, "from"),
@@ -126,8 +129,8 @@ def active_filters(params: SearchParams) -> list[ActiveFilter]:
         sort = None if query.sort == "distance" else query.sort
         add(_l("Within %(km)s km of %(place)s", km=km, place=where),
             postcode=None, lat=None, lon=None, radius_km=None, sort=sort)  # fmt: skip
-    if not query.include_remote:
-        add(_l("Without remote missions"), remote=None)
+    if query.include_remote:
+        add(_l("Including remote missions"), remote=None)
     if query.age_range:
         add(_l("Open to ages %(range)s", range=query.age_range), age_range=None)
     for slot in query.slots:
@@ -195,12 +198,34 @@ def _render(form: FormValues, status: int = 200, **context: Any):
     return html, status
 
 
+def with_commune_as_postcode(args: MultiDict) -> MultiDict:
+    """The page's place field takes a commune name too (« Villeurbanne »), as the profile and the
+    assistant do: it becomes the commune's postcode before the search reads it. The API keeps
+    its documented 5-digit ``postcode``."""
+    typed = " ".join((args.get("postcode") or "").split())
+    if not typed or _FIVE_DIGITS.fullmatch(typed.replace(" ", "")):
+        return args
+    from marketplace.candidates.profile import PlaceUnknown, resolve_place
+    from marketplace.reference.places import geo_index
+
+    index = geo_index()
+    if index is None:
+        return args
+    try:
+        place = resolve_place(index, typed)
+    except PlaceUnknown as error:
+        raise ParamError("postcode", error.message) from error
+    changed = args.copy()
+    changed.setlist("postcode", [place.postcode] if place else [])
+    return changed
+
+
 @bp.route("/recherche")
 @public
 def missions():
     form = form_values(request.args)
     try:
-        params = parse_search_args(request.args)
+        params = parse_search_args(with_commune_as_postcode(request.args))
     except ParamError as error:
         return _render(form, 400, error=error)
     found: MissionSearchPage = search_missions(params.query)

@@ -34,6 +34,7 @@ from marketplace.errors import MESSAGES
 from marketplace.extensions import db, limiter
 from marketplace.models_base import utcnow
 from marketplace.reference.vocabularies import DOMAINS, label_for
+from marketplace.text import plain_text
 from marketplace.widgets import page_cache, services
 from marketplace.widgets.feed import Feed, FeedEntry, atom_xml
 from marketplace.widgets.models import Widget
@@ -198,7 +199,7 @@ def _feed_xml(widget: Widget) -> bytes:
 def _feed_entry(widget: Widget, mission: Mission) -> FeedEntry:
     where = _("Remote") if mission.remote else f"{mission.city} ({mission.postcode})"
     # The same cut as the page's: Jinja's truncate filter (400 characters, at a word).
-    description = do_truncate(current_app.jinja_env, mission.description, 400)
+    description = do_truncate(current_app.jinja_env, plain_text(mission.description), 400)
     return FeedEntry(
         id=url_for("main.mission", mission_id=mission.id, _external=True),
         title=mission.title,

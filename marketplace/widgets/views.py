@@ -35,10 +35,9 @@ def _widget_or_404(widget_id: int) -> Widget:
 
 def snippets(widget: Widget) -> dict[str, str]:
     """The two ways of embedding: our loader script, or a plain iframe for sites that refuse scripts."""
-    # The address the admin reaches Tremplin at: the one other sites can reach too.
-    base = request.host_url.rstrip("/")
-    loader = base + url_for("widget.loader")
-    page = base + url_for("widget.page", public_id=widget.public_id)
+    # The public address (PUBLIC_BASE_URL), never the Host this request happened to name.
+    loader = url_for("widget.loader", _external=True)
+    page = url_for("widget.page", public_id=widget.public_id, _external=True)
     title = _("Volunteer missions")
     return {
         "script": f'<script src="{loader}" data-widget="{widget.public_id}" async></script>',

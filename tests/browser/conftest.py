@@ -48,7 +48,13 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    address = f"http://127.0.0.1:{server.server_port}"
+    # Links in e-mails, snippets and feeds come from PUBLIC_BASE_URL, never from the request's
+    # Host: for the browser to follow them, the public address is this server's for the test.
+    public = app.config["PUBLIC_BASE_URL"]
+    app.config["PUBLIC_BASE_URL"] = address
+    yield address
+    app.config["PUBLIC_BASE_URL"] = public
     server.shutdown()
     thread.join(timeout=5)
 

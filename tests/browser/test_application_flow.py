@@ -112,7 +112,7 @@ def test_an_application_goes_from_the_mission_page_to_completion_with_a_conversa
     association.locator("#hours_done").fill("3.5")
     association.get_by_test_id("complete").click()
     expect(association.get_by_test_id("application-page")).to_have_attribute("data-status", "completed")
-    expect(association.get_by_test_id("hours-done")).to_contain_text("3.5")
+    expect(association.get_by_test_id("hours-done")).to_contain_text("3,5 h")  # French decimal comma
     db.session.expire_all()
     assert people["mission"].seats_taken == 0
     page.reload()

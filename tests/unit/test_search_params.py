@@ -38,7 +38,7 @@ def test_nothing_given_means_every_published_mission_with_seats_by_relevance():
         "",
         (),
         False,
-        True,
+        False,  # remote missions only when asked for (issue 13)
         True,
     )
     assert (query.sort, query.page, query.per_page) == ("relevance", 1, 20)
@@ -99,18 +99,18 @@ def test_invalid_values_name_their_parameter(pairs, field):
 
 def test_links_carry_the_same_search_in_its_shortest_form():
     params = parse(
-        ("q", "jardin"), ("domain", "sante"), ("postcode", "69007"), ("remote", "0"), ("page", "3")
+        ("q", "jardin"), ("domain", "sante"), ("postcode", "69007"), ("remote", "1"), ("page", "3")
     )
     assert query_args(params) == {
         "q": "jardin",
         "domain": ["sante"],
         "postcode": "69007",
         "radius_km": 20,
-        "remote": "0",
+        "remote": "1",
         "page": 3,
     }
     assert query_args(params, page=None, domain=None) == {"q": "jardin", "postcode": "69007", "radius_km": 20,
-                                                           "remote": "0"}  # fmt: skip
+                                                           "remote": "1"}  # fmt: skip
     again = parse_search_args(MultiDict(_pairs(query_args(params))), PLACES.get)
     assert again == params
 

@@ -24,6 +24,7 @@ from flask_babel import lazy_gettext as _l
 from marketplace.associations.missions import MissionData, mission_problems, normalized
 from marketplace.associations.one_off_times import one_off_times
 from marketplace.domain import DomainError
+from marketplace.inputs import loads_json
 from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import (
     DAY_PARTS,
@@ -117,7 +118,7 @@ def _jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | LineProble
         if not line:
             continue
         try:
-            record = json.loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as error:
             yield (
                 number,
@@ -246,7 +247,7 @@ def _text_list(value: Any) -> list[str]:
         text = value.strip()
         if text.startswith("["):
             try:
-                value = json.loads(text)
+                value = loads_json(text)
             except json.JSONDecodeError as error:
                 raise _Unreadable(_l('Expected a list, like ["a", "b"] or a; b.')) from error
         else:

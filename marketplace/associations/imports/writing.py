@@ -43,6 +43,7 @@ class LineOutcome:
     mission_id: int
     title: str
     association_name: str
+    published: bool = True  # False: sent to moderation (a member of an unverified association)
 
 
 @dataclass
@@ -279,7 +280,13 @@ def import_missions(
             )
             continue
         finder.remember(mission.association)
-        outcome = LineOutcome(row.line, mission.id, mission.title, mission.association.name)
+        outcome = LineOutcome(
+            row.line,
+            mission.id,
+            mission.title,
+            mission.association.name,
+            published=mission.status == MissionStatus.PUBLISHED,
+        )
         (report.created if action == "created" else report.updated).append(outcome)
         report.warnings.extend(_warnings_of(row, finder))
     report.problems.sort(key=lambda problem: problem.line)

@@ -40,6 +40,7 @@ from marketplace.search.documents import (
 )
 from marketplace.search.postgres.schema import Executor
 from marketplace.search.postgres.suggestion import suggestion
+from marketplace.text import plain_text
 
 # ts_rank weights for D, C, B, A: description (C) < skills (B) < title (A).
 RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -297,7 +298,7 @@ def _highlights(connection: Executor, ids: list[int], terms: list[str]) -> dict[
     for mission_id, title, description in rows:
         snippets = {
             "title": analysis.highlight(title or "", terms),
-            "description": analysis.highlight(description or "", terms, width=SNIPPET_CHARS),
+            "description": analysis.highlight(plain_text(description), terms, width=SNIPPET_CHARS),
         }
         found[mission_id] = {name: snippet for name, snippet in snippets.items() if snippet}
     return found
