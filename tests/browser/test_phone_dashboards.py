@@ -70,7 +70,7 @@ def test_dashboard_cards_are_not_shown_twice_on_a_phone(phone_page, live_server,
 def test_pages_changed_for_issue_13_have_no_serious_accessibility_violation(
     page, phone_page, live_server, make
 ):
-    from tests.browser.accessibility import assert_accessible
+    from tests.browser.axe import assert_accessible
 
     owner = _association_with_missions(make)
     make.mission(title="Traduction à distance", remote=True, lat=None, lon=None)
