@@ -26,7 +26,7 @@ from marketplace.i18n import day_abbreviations
 
 bp = Blueprint("assistant", __name__)
 
-ANSWERS_KEY = "assistant_answers"
+ANSWERS_KEY = services.ANSWERS_SESSION_KEY
 SAVE_KEY = "assistant_save"  # set by "Enregistrer mes réponses": the sign-up fills the profile
 SENT_KEY = "assistant_accompaniment"
 REFINE_ARG = "affiner"
