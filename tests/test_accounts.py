@@ -60,7 +60,8 @@ def test_candidate_signup_creates_account_and_profile_then_asks_to_confirm_the_a
     assert client.get("/espace").status_code == 302  # not signed in until they sign in themselves
     client.get(verification_link("lea.martin@example.fr"))
     assert db.session.get(User, user.id).is_verified
-    assert client.post("/connexion", data={"email": user.email, "password": "un-long-mot-de-passe"}).status_code == 302
+    signed_in = client.post("/connexion", data={"email": user.email, "password": "un-long-mot-de-passe"})
+    assert signed_in.status_code == 302
     assert client.get("/espace").status_code == 200
 
 
@@ -72,7 +73,8 @@ def test_signup_with_a_taken_address_answers_as_for_a_new_one_and_tells_the_owne
     assert taken.headers["Location"] == fresh.headers["Location"]
     assert count(User) == 2  # the owner and the new account: no second account for the taken address
     mails = db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == owner.email)).all()
-    assert [mail.subject for mail in mails] == ["Quelqu’un a essayé de créer un compte Tremplin avec votre adresse"]
+    expected = "Quelqu’un a essayé de créer un compte Tremplin avec votre adresse"
+    assert [mail.subject for mail in mails] == [expected]
     assert "/mot-de-passe-oublie" in mails[0].body_text and "/compte/confirmer/" not in mails[0].body_text
 
 
