@@ -25,18 +25,6 @@ TABLE = [
     ("GET", "/compte/adresse/confirmer/forged.token", dict.fromkeys(ROLES, LOGIN)),
     # The "check your e-mail" page only follows a sign-up (else back to the sign-up choice).
     ("GET", "/inscription/verifiez-vos-e-mails", dict.fromkeys(ROLES, LOGIN)),
-    # Only an owner of the association hands ownership over (others: 404, as for removal).
-    (
-        "POST",
-        "/espace/equipe/membres/{member}/proprietaire",
-        {
-            "anonymous": LOGIN,
-            "candidate": 403,
-            "association": LOGIN,
-            "network_admin": 403,
-            "site_admin": 403,
-        },
-    ),
 ]
 COVERED_RULES = {
     "/conditions-generales",
@@ -51,7 +39,6 @@ COVERED_RULES = {
     "/compte/confirmer/<token>",
     "/compte/adresse/confirmer/<token>",
     "/inscription/verifiez-vos-e-mails",
-    "/espace/equipe/membres/<int:user_id>/proprietaire",
 }
 
 
@@ -84,19 +71,3 @@ def test_role_route_table(client, auth, actors, role, method, path, expected):
     assert response.status_code == expected[role]
     if expected[role] == LOGIN and role == "anonymous":
         assert "/connexion" in response.headers["Location"] or "/inscription" in response.headers["Location"]
-
-
-def test_a_non_owner_member_cannot_hand_ownership_over(client, auth, actors, make):
-    from marketplace.accounts.models import User
-    from marketplace.associations.models import Membership
-    from marketplace.extensions import db
-
-    _users, values = actors
-    member = db.session.get(User, values["member"])
-    auth.login_as(member)
-    response = client.post(
-        f"/espace/equipe/membres/{member.id}/proprietaire", data={"association_id": values["association"]}
-    )
-    assert response.status_code == 403
-    roles = {m.user_id: m.role for m in db.session.query(Membership).all()}
-    assert roles[member.id] == "member"

@@ -67,7 +67,7 @@ def test_the_export_holds_everything_of_the_person_and_nobody_else(client, auth,
     collecte = titles["Collecte du samedi"]
     assert collecte["motivation"] == "J'aime cuisiner"
     assert collecte["mission"]["association"] == "Les Restos du Quartier"
-    assert [(m["from"], m["text"]) for m in collecte["messages"]] == [
+    assert [(m["author"], m["text"]) for m in collecte["messages"]] == [
         ("you", "Je viendrai avec un ami."),
         ("the association", "Parfait, merci !"),
     ]

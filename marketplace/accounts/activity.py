@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from flask import Flask
-from flask_login import current_user
+from flask import Flask, Response, g
 from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -51,7 +50,11 @@ def touch_last_seen(user: User, *, now: datetime | None = None) -> bool:
 
 
 def init_activity(app: Flask) -> None:
-    @app.before_request
-    def remember_visit() -> None:
-        if current_user and current_user.is_authenticated:
-            touch_last_seen(current_user._get_current_object())
+    @app.after_request
+    def remember_visit(response: Response) -> Response:
+        # Only when the request loaded the user anyway (every HTML page does): loading it here
+        # would touch the session of cookie-free, cacheable answers (autocompletion, API).
+        user = g.get("_login_user")
+        if user is not None and user.is_authenticated:
+            touch_last_seen(user)
+        return response

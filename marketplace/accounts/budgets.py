@@ -64,6 +64,7 @@ class Budget:
 
     def clear(self, key: str) -> None:
         """Forget what this key spent (a successful password reset clears the sign-in budget)."""
+
         def clear_all() -> None:
             for item in self._items():
                 limiter.limiter.clear(item, *self._ids(key))

@@ -48,7 +48,6 @@ def _account(user: User) -> dict[str, Any]:
         "last_visit_on": user.last_seen_at.date().isoformat() if user.last_seen_at else None,
         "terms_version_accepted": user.terms_version,
         "terms_accepted_at": _when(user.terms_accepted_at),
-        "password": "stored only as a scrypt fingerprint: nobody can read it",
     }
 
 
@@ -115,7 +114,7 @@ def _application(application: Application, user: User) -> dict[str, Any]:
             for event in application.events
         ],
         "messages": [
-            {"at": _when(message.created_at), "from": _side(message.author_id, user), "text": message.body}
+            {"at": _when(message.created_at), "author": _side(message.author_id, user), "text": message.body}
             for message in application.messages
         ],
     }
@@ -258,7 +257,6 @@ LABELS: dict[str, object] = {
     "last_visit_on": _l("Last visit"),
     "terms_version_accepted": _l("Version of the terms accepted"),
     "terms_accepted_at": _l("Terms accepted on"),
-    "password": _l("Password"),
     "age_range": _l("Age range"),
     "postcode": _l("Postcode"),
     "city": _l("City"),
@@ -300,6 +298,7 @@ LABELS: dict[str, object] = {
     "queued_at": _l("Written on"),
     "at": _l("Date"),
     "from": _l("From"),
+    "author": _l("Written by"),
     "to": _l("To"),
     "by": _l("By"),
     "note": _l("Note"),
