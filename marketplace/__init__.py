@@ -71,7 +71,9 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.apikeys.views import bp as apikeys_bp
     from marketplace.assistant.views import bp as assistant_bp
     from marketplace.associations.moderation_views import bp as moderation_bp
+    from marketplace.associations.profile_views import bp as association_profile_bp
     from marketplace.associations.team_views import bp as team_bp
+    from marketplace.associations.verification_views import bp as verification_bp
     from marketplace.associations.views import bp as missions_admin_bp
     from marketplace.calendar.views import bp as calendar_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
@@ -92,6 +94,8 @@ def _register_blueprints(app: Flask) -> None:
         missions_admin_bp,
         moderation_bp,
         team_bp,
+        verification_bp,
+        association_profile_bp,
         inbox_bp,
         profile_bp,
         search_bp,

@@ -27,6 +27,7 @@ STATUS_LABELS = {
     ApplicationStatus.COMPLETED: _l("Completed"),
     # Network memberships
     "requested": _l("Asked to join"),
+    "invited": _l("Invited"),
 }
 
 

@@ -3,7 +3,14 @@
 from marketplace.accounts.models import User
 from marketplace.apikeys.models import ApiKey
 from marketplace.assistant.models import AccompanimentRequest
-from marketplace.associations.models import Association, Membership, Mission, MissionReview, TeamInvitation
+from marketplace.associations.models import (
+    Association,
+    AssociationVerificationEvent,
+    Membership,
+    Mission,
+    MissionReview,
+    TeamInvitation,
+)
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
@@ -17,6 +24,7 @@ __all__ = [
     "Application",
     "ApplicationEvent",
     "Association",
+    "AssociationVerificationEvent",
     "CalendarFeed",
     "CandidateProfile",
     "MatchingChange",

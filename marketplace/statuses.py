@@ -45,6 +45,31 @@ class ReviewAction(StrEnum):
     IMPORTED = "imported"
 
 
+class VerificationStatus(StrEnum):
+    """Where an association's identity check stands (derived: see ``Association.verification_status``)."""
+
+    UNVERIFIED = "unverified"
+    REQUESTED = "requested"
+    VERIFIED = "verified"
+    REFUSED = "refused"
+
+
+class VerificationAction(StrEnum):
+    """A line of an association's verification history."""
+
+    REQUESTED = "requested"
+    VERIFIED = "verified"
+    REFUSED = "refused"
+
+
+class NetworkMembershipStatus(StrEnum):
+    """An association and a network: it asked to join, the network invited it, or it is a member."""
+
+    REQUESTED = "requested"
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+
+
 # Missions whose own page stays reachable (a closed one keeps its page for its volunteers' history).
 VIEWABLE_MISSION_STATUSES = (MissionStatus.PUBLISHED, MissionStatus.CLOSED)
 # Missions an association can no longer change.

@@ -340,7 +340,7 @@ def test_the_search_index_learns_the_seats_left_after_accept_and_withdraw(app, c
         client.post(f"/candidatures/{application.id}/accepter")
         assert with_seats() == []  # full: the seat counter changed by a bulk UPDATE reached the index
         auth.login_as(world["candidate"])
-        client.post(f"/candidatures/{application.id}/retirer")
+        client.post(f"/candidatures/{application.id}/retirer", data={"confirmed": "yes"})
         assert with_seats() == [mission.id]
     finally:
         app.config["SEARCH_SYNC"] = False
@@ -400,7 +400,7 @@ def test_withdrawing_an_accepted_application_frees_the_seat_and_a_full_mission_r
     assert 'data-state="refused"' in text_of(client.get(f"/missions/{mission.id}"))  # mission full
 
     auth.login_as(world["candidate"])
-    response = client.post(f"/candidatures/{application.id}/retirer")
+    response = client.post(f"/candidatures/{application.id}/retirer", data={"confirmed": "yes"})
 
     assert response.status_code == 302
     assert _fresh(application).status == "withdrawn" and _fresh(mission).seats_left == 1
@@ -422,7 +422,7 @@ def test_withdrawing_twice_is_refused_the_second_time(in_request, make, world):
 def test_after_withdrawing_the_mission_page_says_to_come_back_tomorrow(client, auth, make, world):
     application = make.application(world["mission"], world["candidate"])
     auth.login_as(world["candidate"])
-    client.post(f"/candidatures/{application.id}/retirer")
+    client.post(f"/candidatures/{application.id}/retirer", data={"confirmed": "yes"})
     page = text_of(client.get(f"/missions/{world['mission'].id}"))
     assert 'data-state="refused"' in page
     assert _count(Application) == 1
@@ -432,6 +432,7 @@ def test_after_withdrawing_the_mission_page_says_to_come_back_tomorrow(client, a
 
 
 def test_completing_records_the_hours_returns_the_seat_and_thanks_the_volunteer(client, auth, make, world):
+    world["mission"].start_date = date.today() - timedelta(days=1)  # it has taken place
     application = make.application(world["mission"], world["candidate"], status="accepted")
     auth.login_as(world["owner"])
 

@@ -26,6 +26,12 @@ def _row(**expected):
 TABLE = [
     ("GET", "/espace/candidatures", _row(anonymous=LOGIN, owner=OK, other_candidate=OK)),
     ("POST", "/missions/{mission}/postuler", _row(anonymous=LOGIN, owner=REDIRECT, other_candidate=REDIRECT)),
+    # GET asks to confirm; the POST sent from that page withdraws.
+    (
+        "GET",
+        "/candidatures/{application}/retirer",
+        _row(anonymous=LOGIN, owner=OK, other_candidate=NOT_FOUND),
+    ),
     (
         "POST",
         "/candidatures/{application}/retirer",
@@ -84,7 +90,12 @@ TABLE = [
         ),
     ),
 ]
-FORM_DATA = {"refuser": {"reason": "other"}, "terminer": {"hours_done": "2"}, "messages": {"body": "Bonjour"}}
+FORM_DATA = {
+    "retirer": {"confirmed": "yes"},
+    "refuser": {"reason": "other"},
+    "terminer": {"hours_done": "2"},
+    "messages": {"body": "Bonjour"},
+}
 COVERED_RULES = {
     "/missions/<int:mission_id>/postuler",
     "/espace/candidatures",

@@ -7,9 +7,22 @@ import pytest
 from marketplace.extensions import db
 from marketplace.networks.models import NetworkMember
 
-ACTORS = ("anonymous", "candidate", "association", "network_admin", "other_network_admin", "site_admin")
+ACTORS = (
+    "anonymous",
+    "candidate",
+    "association",
+    "other_association",
+    "network_admin",
+    "other_network_admin",
+    "site_admin",
+)
 OK, REDIRECT, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
-NETWORK_ONLY = {"anonymous": REDIRECT, "candidate": FORBIDDEN, "association": FORBIDDEN}
+NETWORK_ONLY = {
+    "anonymous": REDIRECT,
+    "candidate": FORBIDDEN,
+    "association": FORBIDDEN,
+    "other_association": FORBIDDEN,
+}
 ASSOCIATION_ONLY = {
     "anonymous": REDIRECT,
     "candidate": FORBIDDEN,
@@ -20,12 +33,13 @@ ASSOCIATION_ONLY = {
 
 # (method, path, form data, {actor: expected status}); {network}, {request}... are filled per test.
 TABLE = [
-    ("GET", "/espace/reseaux", None, {**ASSOCIATION_ONLY, "association": OK}),
+    ("GET", "/espace/reseaux", None, {**ASSOCIATION_ONLY, "association": OK, "other_association": OK}),
     (
         "POST",
         "/espace/reseaux/{network}/rejoindre",
         {"association_id": "{association}"},
-        {**ASSOCIATION_ONLY, "association": REDIRECT},
+        # Asking for an association one does not belong to is refused (a message, then back).
+        {**ASSOCIATION_ONLY, "association": REDIRECT, "other_association": REDIRECT},
     ),
     # A network admin with one network is sent to its space; a site admin sees the list.
     (
@@ -54,6 +68,25 @@ TABLE = [
     ),
     (
         "POST",
+        "/reseau/{network}/inviter",
+        {"association_id": "{association}"},
+        {**NETWORK_ONLY, "network_admin": REDIRECT, "other_network_admin": MISSING, "site_admin": REDIRECT},
+    ),
+    # Only a member of the invited association answers; anyone else's answer is a 404.
+    (
+        "POST",
+        "/espace/reseaux/invitations/{invitation}/accepter",
+        {},
+        {**ASSOCIATION_ONLY, "association": REDIRECT, "other_association": MISSING},
+    ),
+    (
+        "POST",
+        "/espace/reseaux/invitations/{invitation}/refuser",
+        {},
+        {**ASSOCIATION_ONLY, "association": REDIRECT, "other_association": MISSING},
+    ),
+    (
+        "POST",
         "/reseau/{network}/rattacher",
         {"association_id": "{association}"},
         {
@@ -72,6 +105,9 @@ COVERED_RULES = {
     "/reseau/<int:network_id>/demandes/<int:member_id>/accepter",
     "/reseau/<int:network_id>/demandes/<int:member_id>/refuser",
     "/reseau/<int:network_id>/rattacher",
+    "/reseau/<int:network_id>/inviter",
+    "/espace/reseaux/invitations/<int:member_id>/accepter",
+    "/espace/reseaux/invitations/<int:member_id>/refuser",
 }
 
 
@@ -91,6 +127,7 @@ def actors(make):
         "network_admin": make.user("network_admin"),
         "other_network_admin": make.user("network_admin"),
         "site_admin": make.user("site_admin"),
+        "other_association": make.user("association"),
     }
     network = make.network(admin=users["network_admin"], departements=("69",))
     make.network("Autre réseau", admin=users["other_network_admin"], departements=("13",))
@@ -98,8 +135,14 @@ def actors(make):
     request = NetworkMember(network=network, association=applicant, status="requested")
     db.session.add(request)
     association = make.association(owner=users["association"], postcode="69007")
+    make.association(owner=users["other_association"], postcode="69008")
+    # The network invited another association of users["association"]; invites go to the first one.
+    invited = make.association(owner=users["association"], postcode="69002")
+    invitation = NetworkMember(network=network, association=invited, status="invited")
+    db.session.add(invitation)
     db.session.commit()
-    return users, {"network": network.id, "request": request.id, "association": association.id}
+    values = {"network": network.id, "request": request.id, "association": association.id}
+    return users, {**values, "invitation": invitation.id}
 
 
 def _filled(data, values):

@@ -152,7 +152,8 @@ def test_import_from_the_command_line(runner, seen, tmp_path: Path):
 def test_accept_decline_withdraw_complete(client, auth, make, seen):
     # Each of these moves a seat (declining or withdrawing a pending application changes no mission).
     owner = make.user("association")
-    mission = make.mission(make.association(owner=owner), capacity=5)
+    # It takes place today: a participation can be confirmed from its date on.
+    mission = make.mission(make.association(owner=owner), capacity=5, start_date=date.today())
     accepted = make.application(mission)
     declined, withdrawn, done = (make.application(mission, status="accepted") for _ in range(3))
     auth.login_as(owner)
@@ -166,7 +167,7 @@ def test_accept_decline_withdraw_complete(client, auth, make, seen):
         assert_every_subscriber_saw(seen, mission.id)
     seen.clear()
     auth.login_as(withdrawn.candidate)
-    assert client.post(f"/candidatures/{withdrawn.id}/retirer").status_code == 302
+    assert client.post(f"/candidatures/{withdrawn.id}/retirer", data={"confirmed": "yes"}).status_code == 302
     assert_every_subscriber_saw(seen, mission.id)
 
 

@@ -319,7 +319,7 @@ def test_api_never_shows_personal_data(client, world):
         assert "camille" not in answer.lower() and "presidente" not in answer.lower()
         payload = json.loads(answer)
         items = payload.get("items", [payload])
-        assert all(set(item["association"]) == {"id", "name"} for item in items)
+        assert all(set(item["association"]) == {"id", "name", "verified"} for item in items)
 
 
 # --- the old address ------------------------------------------------------------------------------

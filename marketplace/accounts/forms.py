@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from marketplace.accounts.validation import (
     MIN_PASSWORD_LENGTH,
@@ -13,6 +13,7 @@ from marketplace.accounts.validation import (
     postcode_problem,
     rna_problem,
     siren_problem,
+    website_problem,
 )
 from marketplace.reference.vocabularies import AGE_RANGES, MINIMUM_AGE
 
@@ -146,7 +147,7 @@ class AssociationSignupForm(FlaskForm):
     )
     website = StringField(
         _l("Website (optional)"),
-        validators=[Optional(), URL(message=_l("Enter a full address, like https://mon-asso.fr."))],
+        validators=[Optional()],
         render_kw={"autocomplete": "url", "placeholder": "https://"},
     )
     first_name = StringField(
@@ -172,6 +173,10 @@ class AssociationSignupForm(FlaskForm):
 
     def validate_rna(self, field) -> None:
         if field.data and (problem := rna_problem(field.data)):
+            raise ValidationError(str(problem))
+
+    def validate_website(self, field) -> None:
+        if field.data and (problem := website_problem(field.data)):
             raise ValidationError(str(problem))
 
 

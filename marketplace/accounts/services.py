@@ -25,6 +25,7 @@ from marketplace.accounts.validation import (
     password_problem,
     rna_problem,
     siren_problem,
+    website_problem,
 )
 from marketplace.associations.models import Association, Membership
 from marketplace.candidates.models import CandidateProfile
@@ -152,6 +153,8 @@ def register_association(data: AssociationSignup) -> tuple[User, Association] | 
         raise DomainError(problem, field="siren")
     if rna and (problem := rna_problem(rna)):
         raise DomainError(problem, field="rna")
+    if data.website and (problem := website_problem(data.website)):
+        raise DomainError(problem, field="website")
     if _address_taken(data.email):
         return None
     user = _new_user(data.email, data.password, data.first_name, "association", data.locale)
@@ -160,7 +163,7 @@ def register_association(data: AssociationSignup) -> tuple[User, Association] | 
         slug=unique_association_slug(data.association_name),
         city=data.city.strip(),
         postcode=data.postcode.strip(),
-        website=(data.website or None),
+        website=(data.website.strip() if data.website else None),
         siren=siren,
         rna=rna,
     )

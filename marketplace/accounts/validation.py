@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 
@@ -12,6 +13,10 @@ _SIREN = re.compile(r"^\d{9}$")
 _RNA = re.compile(r"^W\d{9}$")
 _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
 _POSTCODE_DIGITS = re.compile(r"^\d{5}$")
+MAX_WEBSITE_LENGTH = 255
+WEBSITE_SCHEMES = ("http", "https")
+# A phone number as people type it: digits, spaces, dots, dashes, brackets, a leading +.
+_PHONE = re.compile(r"^\+?[\d\s.\-()]{6,25}$")
 
 
 def normalize_email(email: str) -> str:
@@ -94,4 +99,37 @@ def postcode_problem(value: str) -> object | None:
     code = (value or "").strip()
     if not _POSTCODE_DIGITS.match(code) or not _POSTCODE.match(code):
         return _l("A French postcode has 5 digits (e.g. 69007).")
+    return None
+
+
+def website_problem(value: str) -> object | None:
+    """Why a website address cannot be shown as a link: only http(s) with a host is (no javascript:)."""
+    url = (value or "").strip()
+    if len(url) > MAX_WEBSITE_LENGTH:
+        return _l("At most %(n)d characters.", n=MAX_WEBSITE_LENGTH)
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        return _l("A web address has no spaces: check it.")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+        parts = None
+    if parts is None or parts.scheme.lower() not in WEBSITE_SCHEMES or not host or "." not in host:
+        return _l("Enter a full address starting with http:// or https://, like https://mon-asso.fr.")
+    return None
+
+
+def safe_website(value: str | None) -> str | None:
+    """The website when it is a plain http(s) address, else None: never render or send anything else."""
+    if not value or website_problem(value) is not None:
+        return None
+    return value.strip()
+
+
+def phone_problem(value: str) -> object | None:
+    phone = (value or "").strip()
+    digits = sum(char.isdigit() for char in phone)
+    if not _PHONE.match(phone) or not 6 <= digits <= 15:
+        return _l("Enter a phone number, like 04 72 00 00 00 or +33 4 72 00 00 00.")
     return None

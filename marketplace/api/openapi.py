@@ -52,6 +52,16 @@ def _json(schema: dict[str, Any], description: str, **extra: Any) -> dict[str, A
 # --- component schemas ---------------------------------------------------------------------------
 
 
+def _verified_property() -> dict[str, Any]:
+    return {
+        "type": "boolean",
+        "description": _(
+            "True once a site administrator or a local network of its territory checked the "
+            "association's SIREN or RNA number (the « Vérifiée » badge)."
+        ),
+    }
+
+
 def mission_schema() -> dict[str, Any]:
     properties = {
         "id": {"type": "integer"},
@@ -62,8 +72,12 @@ def mission_schema() -> dict[str, Any]:
         "skills": {"type": "array", "items": {"type": "string"}},
         "association": {
             "type": "object",
-            "required": ["id", "name"],
-            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+            "required": ["id", "name", "verified"],
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "verified": _verified_property(),
+            },
         },
         "address": {
             "type": "string",
@@ -163,7 +177,7 @@ def association_schema() -> dict[str, Any]:
             "lat": _nullable("number"),
             "lon": _nullable("number"),
             "website": _nullable("string"),
-            "verified": {"type": "boolean"},
+            "verified": _verified_property(),
             "url": {"type": "string", "format": "uri"},
             "missions": {"type": "array", "items": mission_link},
         },

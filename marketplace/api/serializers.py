@@ -19,7 +19,11 @@ def mission_contract(mission: Mission, *, distance_km: float | None = None) -> d
         "kind": mission.kind,
         "domain": mission.domain,
         "skills": list(mission.skills or []),
-        "association": {"id": mission.association_id, "name": mission.association.name},
+        "association": {
+            "id": mission.association_id,
+            "name": mission.association.name,
+            "verified": mission.association.verified,
+        },
         "address": mission.address or "",
         "city": mission.city,
         "postcode": mission.postcode,
@@ -56,7 +60,7 @@ def association_contract(association: Association) -> dict[str, Any]:
         "postcode": association.postcode,
         "lat": association.lat,
         "lon": association.lon,
-        "website": association.website,
+        "website": association.public_website,  # only http(s): never a javascript: link
         "verified": association.verified,
         "url": url_for("main.association", slug=association.slug, _external=True),
     }

@@ -18,6 +18,7 @@ from marketplace.accounts.email_links import require_verified
 from marketplace.accounts.models import User
 from marketplace.accounts.validation import postcode_problem
 from marketplace.associations.models import Association, Mission, MissionReview
+from marketplace.associations.moderation import needs_moderation
 from marketplace.associations.permissions import can_manage_association, can_moderate, team_members
 from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.domain import DomainError, NotAllowed, NotFound
@@ -309,7 +310,7 @@ def submit_mission(mission: Mission, *, by: User, today: date | None = None) -> 
     if mission.status != MissionStatus.DRAFT:
         raise WrongStatus(_l("Only a draft can be submitted."))
     _check(MissionData.from_mission(mission), today=today)
-    if mission.association.verified:
+    if not needs_moderation(mission.association, by):
         _publish(mission)
         _record(mission, ReviewAction.AUTO_PUBLISHED, by=by)
     else:

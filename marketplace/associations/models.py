@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    false,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -32,10 +33,17 @@ from marketplace.reference.vocabularies import (
     MISSION_STATUSES,
     SCHEDULE_SLUGS,
 )
-from marketplace.statuses import VIEWABLE_MISSION_STATUSES, MissionStatus, ReviewAction
+from marketplace.statuses import (
+    VIEWABLE_MISSION_STATUSES,
+    MissionStatus,
+    ReviewAction,
+    VerificationAction,
+    VerificationStatus,
+)
 
 __all__ = [
     "Association",
+    "AssociationVerificationEvent",
     "Membership",
     "Mission",
     "MissionReview",
@@ -50,6 +58,10 @@ class Association(TimestampMixin, db.Model):
     __table_args__ = (
         CheckConstraint("siren IS NULL OR length(siren) = 9", name="siren_length"),
         CheckConstraint("rna IS NULL OR length(rna) = 10", name="rna_length"),
+        # A verified association has nothing waiting: the request is answered.
+        CheckConstraint(
+            "NOT (verified AND verification_requested_at IS NOT NULL)", name="verified_not_requested"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,12 +73,50 @@ class Association(TimestampMixin, db.Model):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     website: Mapped[str | None] = mapped_column(String(255))
+    # Street address (city and postcode above); shown on the public page.
+    address: Mapped[str] = mapped_column(String(255), nullable=False, default="", server_default="")
+    # How volunteers reach the association: shown to its accepted volunteers, or to everyone
+    # when ``contact_public`` (the association's choice; often a person's own address).
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(25))
+    contact_public: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
+    )
+    # The logo file under instance/logos/ ("<id>-<content hash>.webp"); None: no logo.
+    logo_name: Mapped[str | None] = mapped_column(String(80))
     siren: Mapped[str | None] = mapped_column(String(9))
     rna: Mapped[str | None] = mapped_column(String(10))
     verified: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Set while a verification request waits for a decision; cleared by the decision.
+    verification_requested_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     memberships = relationship("Membership", back_populates="association", cascade="all, delete-orphan")
     missions = relationship("Mission", back_populates="association")
+    verification_events = relationship(
+        "AssociationVerificationEvent",
+        back_populates="association",
+        order_by="AssociationVerificationEvent.id",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def public_website(self) -> str | None:
+        """The website only when it is a plain http(s) address: older rows may hold anything."""
+        from marketplace.accounts.validation import safe_website
+
+        return safe_website(self.website)
+
+    @property
+    def verification_status(self) -> VerificationStatus:
+        """Verified, waiting, refused (its last decision) or never asked."""
+        if self.verified:
+            return VerificationStatus.VERIFIED
+        if self.verification_requested_at is not None:
+            return VerificationStatus.REQUESTED
+        last = self.verification_events[-1] if self.verification_events else None
+        if last is not None and last.action == VerificationAction.REFUSED:
+            return VerificationStatus.REFUSED
+        return VerificationStatus.UNVERIFIED
 
     def __repr__(self) -> str:
         return f"<Association {self.id} {self.slug}>"
@@ -208,6 +258,31 @@ class MissionReview(db.Model):
 
     mission = relationship("Mission", back_populates="reviews")
     actor = relationship("User")
+
+
+class AssociationVerificationEvent(db.Model):
+    """One step of an association's verification: asked, verified or refused (who, when, why)."""
+
+    __tablename__ = "association_verification_events"
+    __table_args__ = (CheckConstraint(in_list_sql("action", tuple(VerificationAction)), name="action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(
+        ForeignKey("associations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The network the deciding admin acted for (None: a site admin, or the association asking).
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(12), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The registry numbers as they were when this step happened: what was checked.
+    siren: Mapped[str | None] = mapped_column(String(9))
+    rna: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    association = relationship("Association", back_populates="verification_events")
+    actor = relationship("User")
+    network = relationship("Network")
 
 
 class TeamInvitation(db.Model):

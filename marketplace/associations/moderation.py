@@ -9,11 +9,20 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
-from marketplace.associations.models import Mission, MissionReview
+from marketplace.associations.models import Association, Mission, MissionReview
 from marketplace.associations.permissions import moderated_association_ids
 from marketplace.extensions import db
 from marketplace.networks.models import NetworkAdmin, NetworkMember
 from marketplace.statuses import MissionStatus, ReviewAction
+
+
+def needs_moderation(association: Association, by: User | None) -> bool:
+    """The one rule: what an association's member writes goes to moderation unless it is verified.
+
+    Verified associations publish directly; site and network admins (imports, the CLI) are
+    moderators themselves. The editor and the imports both ask this function.
+    """
+    return by is not None and by.role == "association" and not association.verified
 
 
 def moderators_of(mission: Mission) -> list[User]:

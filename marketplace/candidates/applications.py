@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import cast
 
 from flask import url_for
+from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import CursorResult, Select, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +29,8 @@ from marketplace.accounts.models import User
 from marketplace.associations.models import Membership, Mission
 from marketplace.associations.permissions import can_manage_association, team_members
 from marketplace.candidates.models import Application, ApplicationEvent, Message
+from marketplace.candidates.participation import PARIS as PARIS_TZ
+from marketplace.candidates.participation import Schedule, can_confirm_from, paris_time
 from marketplace.domain import Conflict, DomainError, NotAllowed, NotFound
 from marketplace.extensions import db
 from marketplace.missions.changes import mark_changed
@@ -47,6 +50,7 @@ MAX_MOTIVATION = 3000
 MIN_MOTIVATION = 20
 MAX_MESSAGE = 5000
 MAX_HOURS_DONE = 2000
+MINOR_AGE_RANGE = "16-17"
 INBOX_SORTS = ("recent", "oldest")
 INBOX_PAGE_SIZE = 30
 # Statuses an association can still act on (they wait for an answer).
@@ -261,11 +265,17 @@ def clean_motivation(motivation: str, *, required: bool) -> str:
     return motivation
 
 
+def needs_guardian_consent(candidate: User) -> bool:
+    """Volunteers of 16 or 17 declare that a parent or guardian agrees, for each application."""
+    return candidate.profile is not None and candidate.profile.age_range == MINOR_AGE_RANGE
+
+
 def apply(
     mission: Mission,
     candidate: User,
     *,
     motivation: str = "",
+    guardian_consent: bool = False,
     today: date | None = None,
     source_widget_id: int | None = None,
 ) -> Application:
@@ -275,6 +285,11 @@ def apply(
     if problem is not None:
         raise NotEligible(problem, code="not_eligible")
     motivation = clean_motivation(motivation, required=mission.motivation_required)
+    minor = needs_guardian_consent(candidate)
+    if minor and not guardian_consent:
+        raise DomainError(
+            _l("Tick that a parent or guardian agrees: it is needed before 18."), field="guardian_consent"
+        )
     # Ids, not relationships: a refused row must not linger in mission.applications.
     application = Application(
         mission_id=mission.id,
@@ -282,6 +297,7 @@ def apply(
         status=ApplicationStatus.PENDING,
         motivation=motivation,
         source_widget_id=source_widget_id,
+        guardian_consent_at=utcnow() if minor else None,
     )
     try:
         with _atomic():
@@ -353,16 +369,40 @@ def put_in_review(application: Application, *, by: User) -> Application:
     return application
 
 
+def acceptance_problem(application: Application) -> DomainError | None:
+    """Why this volunteer cannot be accepted now: the mission changed since they applied, or is full."""
+    mission = application.mission
+    if mission.status != MissionStatus.PUBLISHED:
+        return NotEligible(
+            _l(
+                "This mission is no longer open: nobody can be accepted. "
+                "Decline the application with a reason."
+            ),
+            code="mission_inactive",
+        )
+    profile = application.candidate.profile
+    if profile is None or not age_range_allowed(profile.age_range, mission.min_age, mission.max_age):
+        return NotEligible(
+            _l(
+                "This volunteer's age range (%(range)s) is no longer open to this mission: "
+                "decline the application with a reason.",
+                range=profile.age_range if profile else "?",
+            ),
+            code="age_not_allowed",
+        )
+    if mission.seats_left <= 0:
+        return MissionFull()
+    return None
+
+
 def accept(application: Application, *, by: User) -> Application:
     """Accept within capacity; raises MissionFull when the last seat is gone."""
     _require_association_side(application, by)
     read_status = _require_status(
         application, WAITING_STATUSES, _l("Only an application waiting for an answer can be accepted.")
     )
-    if application.mission.status not in (MissionStatus.PUBLISHED, MissionStatus.CLOSED):
-        raise NotEligible(
-            _l("This mission is no longer active: nobody can be accepted."), code="mission_inactive"
-        )
+    if (problem := acceptance_problem(application)) is not None:
+        raise problem
     # One savepoint: if the seat is gone, the status change is undone with it.
     with _atomic():
         _event(application, by=by, to=ApplicationStatus.ACCEPTED)
@@ -418,6 +458,28 @@ def decline(application: Application, *, by: User, reason: str, message: str = "
     return application
 
 
+def completion_problem(application: Application, *, now: datetime | None = None) -> object | None:
+    """Why the participation cannot be confirmed yet (the mission has not happened), or None."""
+    mission = application.mission
+    schedule = Schedule(mission.schedule, mission.start_date, tuple(mission.slots or ()))
+    accepted_at = application.decided_at or application.updated_at
+    confirm_from = can_confirm_from(schedule, accepted_at=paris_time(accepted_at) if accepted_at else None)
+    now = now or paris_time(utcnow())
+    if confirm_from is None:
+        return _l("We cannot tell when this mission takes place: set its date or its weekly slots first.")
+    if now >= confirm_from:
+        return None
+    if mission.schedule == "one_off":
+        return _l(
+            "This mission takes place on %(date)s: you can confirm the participation from that day.",
+            date=format_date(confirm_from.date(), "long"),
+        )
+    return _l(
+        "You can confirm the participation once the volunteer's first session is over (%(when)s).",
+        when=format_datetime(confirm_from.replace(tzinfo=PARIS_TZ), "d MMMM yyyy, HH:mm"),
+    )
+
+
 def complete(application: Application, *, by: User, hours_done: float | None) -> Application:
     """Confirm attendance after the mission: this is what the pathway counts."""
     _require_association_side(application, by)
@@ -430,6 +492,8 @@ def complete(application: Application, *, by: User, hours_done: float | None) ->
         (ApplicationStatus.ACCEPTED,),
         _l("Only an accepted volunteer's participation can be marked as completed."),
     )
+    if (problem := completion_problem(application)) is not None:
+        raise NotEligible(problem, code="mission_not_happened")
     with _atomic():
         _event(application, by=by, to=ApplicationStatus.COMPLETED, note=f"{hours_done:g} h")
         _set_status(

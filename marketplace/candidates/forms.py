@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, HiddenField, SelectField, TextAreaField
+from wtforms import BooleanField, DecimalField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.accounts.forms import REQUIRED
@@ -35,6 +35,10 @@ class ApplyForm(FlaskForm):
         description=_l("A few words for the association: why this mission, what you would like to do."),
         render_kw={"rows": 5, "maxlength": MAX_MOTIVATION},
     )
+    guardian_consent = BooleanField(
+        _l("A parent or guardian agrees that I take part in this mission"),
+        description=_l("You are 16 or 17: the association needs to know that a parent or guardian agrees."),
+    )
 
     def require_motivation(self) -> None:
         """The mission asks for a motivation: the browser checks it too (the service decides)."""
@@ -44,6 +48,13 @@ class ApplyForm(FlaskForm):
             n=MIN_MOTIVATION,
         )
         self.motivation.render_kw = {**self.motivation.render_kw, "minlength": MIN_MOTIVATION}
+
+
+class WithdrawForm(FlaskForm):
+    """The confirmation step of a withdrawal: sent only from the page that says what it means."""
+
+    confirmed = HiddenField(default="yes")
+    next = HiddenField()
 
 
 class DeclineForm(FlaskForm):

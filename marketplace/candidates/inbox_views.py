@@ -16,7 +16,14 @@ from marketplace.accounts.models import User
 from marketplace.associations.missions import managed_mission
 from marketplace.associations.models import Mission
 from marketplace.candidates import applications as service
-from marketplace.candidates.forms import ActionForm, ApplyForm, CompleteForm, DeclineForm, MessageForm
+from marketplace.candidates.forms import (
+    ActionForm,
+    ApplyForm,
+    CompleteForm,
+    DeclineForm,
+    MessageForm,
+    WithdrawForm,
+)
 from marketplace.candidates.models import Application
 from marketplace.candidates.panels import apply_panel
 from marketplace.commit import action, attempt
@@ -83,6 +90,7 @@ def apply(mission_id: int):
             mission,
             _user(),
             motivation=form.motivation.data or "",
+            guardian_consent=bool(form.guardian_consent.data),
             source_widget_id=widget_tag_for(mission.id),
         )
     if done.on_field:
@@ -102,12 +110,22 @@ def mine():
     return render_template("inbox/mine.html", applications=service.applications_of(_user()))
 
 
-@bp.route("/candidatures/<int:application_id>/retirer", methods=["POST"])
+@bp.route("/candidatures/<int:application_id>/retirer", methods=["GET", "POST"])
 @roles("candidate")
 @action(back=_back_to_id)
 def withdraw(application_id: int):
+    """GET: say what withdrawing means and ask to confirm; POST from that page: withdraw."""
     application = _or_404(service.own_application, application_id)
-    _require_csrf(ActionForm())
+    form = WithdrawForm()
+    if request.method == "GET" or request.form.get("confirmed") != "yes":
+        # A POST without the confirmation (an old button, a forged form) only shows the question.
+        if request.method == "POST":
+            _require_csrf(form)
+        form.next.data = safe_next_url(request.values.get("next"), "")
+        return render_template(
+            "inbox/withdraw.html", application=application, mission=application.mission, form=form
+        )
+    _require_csrf(form)
     service.withdraw(application, by=_user())
     flash(_("Your application is withdrawn. The association has been told."), "success")
     return redirect(_back_to(application))
@@ -243,6 +261,9 @@ def _application_page(
         message_form=message_form or MessageForm(formdata=None),
         decline_form=decline_form or DeclineForm(formdata=None),
         complete_form=complete_form or CompleteForm(formdata=None),
+        complete_problem=service.completion_problem(application)
+        if application.status == "accepted" and side == "association"
+        else None,
         action_form=ActionForm(formdata=None),
         now=utcnow(),
     )

@@ -99,6 +99,8 @@ class Application(TimestampMixin, db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # A 16-17 volunteer ticked that a parent or guardian agrees: when (None for adults).
+    guardian_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The network widget that brought the candidate, for the widget's statistics.
     source_widget_id: Mapped[int | None] = mapped_column(
         ForeignKey("widgets.id", ondelete="SET NULL"), index=True

@@ -22,6 +22,7 @@ class ApplyPanel:
     problem: object | None = None
     application: Application | None = None
     form: ApplyForm | None = None
+    guardian_consent_needed: bool = False
 
 
 def apply_panel(mission: Mission, user, form: ApplyForm | None = None) -> ApplyPanel:
@@ -41,4 +42,4 @@ def apply_panel(mission: Mission, user, form: ApplyForm | None = None) -> ApplyP
     form = form or ApplyForm()
     if mission.motivation_required:
         form.require_motivation()
-    return ApplyPanel("open", form=form)
+    return ApplyPanel("open", form=form, guardian_consent_needed=service.needs_guardian_consent(user))

@@ -63,7 +63,7 @@ def association(slug: str):
     if found is None:
         abort(404)
     return render_template(
-        "main/association.html", association=found, missions=public_missions.open_missions_of(found)
+        "main/association.html", association=found, missions=public_missions.listed_missions_of(found)
     )
 
 

@@ -57,16 +57,13 @@ def association_by_slug(slug: str) -> Association | None:
     return db.session.scalar(select(Association).where(Association.slug == slug))
 
 
-def open_missions_of(association: Association) -> list[Mission]:
-    """Published missions that still have a seat: what a visitor can apply to."""
+def listed_missions_of(association: Association) -> list[Mission]:
+    """Its published missions, full ones included (its public page: what it offers)."""
     return list(
         db.session.scalars(
             select(Mission)
-            .where(
-                Mission.association_id == association.id,
-                Mission.is_open,
-            )
-            .order_by(Mission.published_at.desc())
+            .where(Mission.association_id == association.id, Mission.is_listed)
+            .order_by(Mission.published_at.desc(), Mission.id.desc())
         )
     )
 

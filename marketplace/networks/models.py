@@ -7,8 +7,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.extensions import db
 from marketplace.models_base import TimestampMixin, in_list_sql
+from marketplace.statuses import NetworkMembershipStatus
 
-NETWORK_MEMBERSHIP_STATUSES = ("requested", "accepted")
+NETWORK_MEMBERSHIP_STATUSES = tuple(NetworkMembershipStatus)
 
 
 class Network(TimestampMixin, db.Model):
@@ -49,7 +50,11 @@ class NetworkAdmin(TimestampMixin, db.Model):
 
 
 class NetworkMember(TimestampMixin, db.Model):
-    """An association inside a network; ``requested`` until a network admin accepts."""
+    """An association inside a network.
+
+    ``requested`` (the association asked) until a network admin accepts; ``invited`` (the network
+    asked) until the association accepts; a refusal on either side deletes the row.
+    """
 
     __tablename__ = "network_members"
     __table_args__ = (
@@ -63,6 +68,9 @@ class NetworkMember(TimestampMixin, db.Model):
         ForeignKey("associations.id", ondelete="CASCADE"), nullable=False, index=True
     )
     status: Mapped[str] = mapped_column(String(10), nullable=False, default="requested")
+    # Who sent the network's invitation (None for a request from the association).
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     network = relationship("Network", back_populates="members")
     association = relationship("Association")
+    invited_by = relationship("User")

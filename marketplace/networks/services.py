@@ -22,6 +22,7 @@ from marketplace.extensions import db
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.services import notify_users
 from marketplace.reference.vocabularies import APPLICATION_STATUSES
+from marketplace.statuses import NetworkMembershipStatus
 
 # --- territory -----------------------------------------------------------------------------------
 
@@ -89,25 +90,25 @@ class NetworkChoice:
     """A network an association could join, with where the association stands."""
 
     network: Network
-    status: str | None  # None, "requested" or "accepted"
+    status: str | None  # None, "requested", "invited" or "accepted"
+    member_id: int | None = None
 
 
 def networks_for_association(association: Association) -> list[NetworkChoice]:
     """Networks whose territory covers the association, plus any it already belongs to."""
-    statuses = dict(
-        db.session.execute(
-            select(NetworkMember.network_id, NetworkMember.status).where(
+    rows = {
+        network_id: (status, member_id)
+        for network_id, status, member_id in db.session.execute(
+            select(NetworkMember.network_id, NetworkMember.status, NetworkMember.id).where(
                 NetworkMember.association_id == association.id
             )
         )
-        .tuples()
-        .all()
-    )
+    }
     networks = db.session.scalars(select(Network).order_by(Network.name, Network.id))
     return [
-        NetworkChoice(network, statuses.get(network.id))
+        NetworkChoice(network, *rows.get(network.id, (None, None)))
         for network in networks
-        if network.id in statuses or network.covers_postcode(association.postcode)
+        if network.id in rows or network.covers_postcode(association.postcode)
     ]
 
 
@@ -136,7 +137,10 @@ def request_to_join(network: Network, association: Association, *, by: User) -> 
         raise NotAllowed(_l("You are not a member of this association."))
     if not network.covers_postcode(association.postcode):
         raise NotAllowed(_l("This network does not cover your association's postcode."))
-    if _membership(network, association) is not None:
+    existing = _membership(network, association)
+    if existing is not None and existing.status == NetworkMembershipStatus.INVITED:
+        raise Conflict(_l("This network already invited your association: accept its invitation."))
+    if existing is not None:
         raise Conflict(_l("Your association already asked to join this network."))
     member = NetworkMember(network=network, association=association, status="requested")
     db.session.add(member)
@@ -206,7 +210,8 @@ def refuse_request(network: Network, member_id: int, *, by: User) -> Association
 
 
 def attachable_associations(network: Network) -> list[Association]:
-    """Associations of the territory that are not members yet (a site admin may attach them)."""
+    """Associations of the territory that are not members yet (a site admin may attach them;
+    the network's admins may invite those that neither asked nor were invited)."""
     already = select(NetworkMember.association_id).where(
         NetworkMember.network_id == network.id, NetworkMember.status == "accepted"
     )
@@ -247,7 +252,7 @@ def members_by_status(network: Network) -> dict[str, list[NetworkMember]]:
         .where(NetworkMember.network_id == network.id)
         .order_by(Association.name, NetworkMember.id)
     )
-    grouped: dict[str, list[NetworkMember]] = {"accepted": [], "requested": []}
+    grouped: dict[str, list[NetworkMember]] = {status: [] for status in NetworkMembershipStatus}
     for member in rows:
         grouped[member.status].append(member)
     return grouped
@@ -303,3 +308,91 @@ def network_members(network: Network) -> list[NetworkMember]:
             .order_by(NetworkMember.status, NetworkMember.id)
         )
     )
+
+
+# --- invitations: the network asks, the association answers ------------------------------------------
+
+
+def _require_network_admin(network: Network, by: User) -> None:
+    if not (by.role == "site_admin" or (by.role == "network_admin" and is_network_admin(by, network))):
+        raise NotAllowed(_l("You do not run this network."))
+
+
+def invitable_associations(network: Network) -> list[Association]:
+    """Associations of the territory with nothing pending with this network: no request, no invitation."""
+    linked = select(NetworkMember.association_id).where(NetworkMember.network_id == network.id)
+    return list(
+        db.session.scalars(
+            select(Association)
+            .where(territory_condition(network, Association.postcode), Association.id.not_in(linked))
+            .order_by(Association.name, Association.id)
+        )
+    )
+
+
+def invite_association(network: Network, association_id: int, *, by: User) -> NetworkMember:
+    """A network admin invites an association of the territory; its team is told and answers."""
+    _require_network_admin(network, by)
+    association = db.session.get(Association, association_id) if 0 < association_id < 2**31 else None
+    if association is None:
+        raise NotFound(_l("This association does not exist."), field="association_id")
+    if not network.covers_postcode(association.postcode):
+        raise NotAllowed(_l("This association is outside the network's territory."), field="association_id")
+    existing = _membership(network, association)
+    if existing is not None and existing.status == NetworkMembershipStatus.REQUESTED:
+        raise Conflict(
+            _l("This association already asked to join: accept its request."), field="association_id"
+        )
+    if existing is not None:
+        raise Conflict(_l("This association is already invited or a member."), field="association_id")
+    member = NetworkMember(
+        network=network, association=association, status=NetworkMembershipStatus.INVITED, invited_by=by
+    )
+    db.session.add(member)
+    db.session.flush()
+    _tell_association(
+        member,
+        template="network_invitation",
+        subject=_l("%(network)s invites your association", network=network.name),
+    )
+    return member
+
+
+def pending_invitation(member_id: int, *, by: User) -> NetworkMember:
+    """An invitation sent to one of ``by``'s associations; NotFound otherwise."""
+    member = db.session.get(NetworkMember, member_id) if 0 < member_id < 2**31 else None
+    if member is None or member.status != NetworkMembershipStatus.INVITED:
+        raise NotFound(_l("This invitation does not exist or was already answered."))
+    is_member = db.session.scalar(
+        select(Membership.id).where(
+            Membership.user_id == by.id, Membership.association_id == member.association_id
+        )
+    )
+    if is_member is None:
+        raise NotFound(_l("This invitation does not exist or was already answered."))
+    return member
+
+
+def answer_invitation(member_id: int, *, by: User, accept: bool) -> NetworkMember:
+    """A member of the association accepts (it becomes a member) or declines (the invitation goes)."""
+    member = pending_invitation(member_id, by=by)
+    association, network = member.association, member.network
+    notify_users(
+        network_admins(network),
+        subject=(
+            _l("%(association)s accepted your invitation", association=association.name)
+            if accept
+            else _l("%(association)s declined your invitation", association=association.name)
+        ),
+        template="network_invitation_answered",
+        association=association,
+        network=network,
+        accepted=accept,
+        link=_space_link(network),
+    )
+    if accept:
+        member.status = NetworkMembershipStatus.ACCEPTED
+    else:
+        db.session.delete(member)
+    db.session.flush()
+    return member

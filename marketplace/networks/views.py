@@ -64,6 +64,30 @@ def ask_to_join(network_id: int):
     return redirect(url_for(".association_networks"))
 
 
+@bp.route("/espace/reseaux/invitations/<int:member_id>/accepter", methods=["POST"])
+@roles("association")
+def accept_invitation(member_id: int):
+    return _answer_invitation(member_id, accept=True)
+
+
+@bp.route("/espace/reseaux/invitations/<int:member_id>/refuser", methods=["POST"])
+@roles("association")
+def decline_invitation(member_id: int):
+    return _answer_invitation(member_id, accept=False)
+
+
+def _answer_invitation(member_id: int, *, accept: bool):
+    _require_button(ButtonForm())
+    with attempt(abort_on=(NotFound,)) as done:
+        member = services.answer_invitation(member_id, by=_user(), accept=accept)
+        network_name = member.network.name
+    if done.ok and accept:
+        flash(_("Your association is now a member of %(network)s.", network=network_name), "success")
+    elif done.ok:
+        flash(_("You declined the invitation of %(network)s.", network=network_name), "success")
+    return redirect(url_for(".association_networks"))
+
+
 # --- network side -----------------------------------------------------------------------------------------
 
 
@@ -91,6 +115,7 @@ def _render_space(network: Network, attach_form: AttachForm | None = None, statu
         members=services.members_by_status(network),
         figures=services.territory_figures(network),
         widgets=widgets_of(network),
+        invitable=services.invitable_associations(network),
         territory=services.territory_label(network),
         form=ButtonForm(),
         attach_form=attach_form if _user().role == "site_admin" else None,
@@ -136,6 +161,23 @@ def refuse(network_id: int, member_id: int):
         services.refuse_request,
         lambda association: _("The request of %(association)s is refused.", association=association.name),
     )
+
+
+@bp.route("/reseau/<int:network_id>/inviter", methods=["POST"])
+@roles(*NETWORK_ROLES)
+def invite(network_id: int):
+    network = network_or_404(network_id)
+    _require_button(ButtonForm())
+    with attempt() as done:
+        member = services.invite_association(
+            network, request.form.get("association_id", type=int) or 0, by=_user()
+        )
+    if done.ok:
+        flash(
+            _("%(association)s is invited: its team is told by email.", association=member.association.name),
+            "success",
+        )
+    return redirect(url_for(".space", network_id=network.id))
 
 
 @bp.route("/reseau/<int:network_id>/rattacher", methods=["POST"])

@@ -12,7 +12,7 @@ inactive that long. Their acceptance of the terms is left empty: we do not know 
 they saw.
 
 Revision ID: ea0538da66d6
-Revises: 659f9637a036
+Revises: 4e896d3c022d
 Create Date: 2026-12-07 20:28:37.113476
 
 """
@@ -22,7 +22,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "ea0538da66d6"
-down_revision = "659f9637a036"
+down_revision = "4e896d3c022d"
 branch_labels = None
 depends_on = None
 

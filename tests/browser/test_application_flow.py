@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
@@ -102,7 +104,9 @@ def test_an_application_goes_from_the_mission_page_to_completion_with_a_conversa
     expect(page.get_by_test_id("message")).to_have_count(2)
     screenshot(page, "application-candidate-desktop")
 
-    # After the mission, the association confirms the hours done: the seat returns.
+    # After the mission (it took place today), the association confirms the hours done: the seat returns.
+    people["mission"].start_date = date.today()
+    db.session.commit()
     association.reload()
     expect(association.get_by_test_id("message").nth(1)).to_contain_text("apporter des sacs")
     association.locator("#hours_done").fill("3.5")

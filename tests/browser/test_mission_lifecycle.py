@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -57,6 +59,14 @@ def test_a_mission_goes_from_the_editor_to_a_completed_volunteer(browser, page, 
     expect(page.get_by_test_id("application-page")).to_have_attribute("data-status", "accepted")
     db.session.expire_all()
     assert mission.seats_taken == 1
+    # Before the mission the participation cannot be confirmed yet; a week later it can.
+    expect(page.get_by_test_id("complete-not-yet")).to_be_visible()
+    application = db.session.scalar(select(Application))
+    application.decided_at -= timedelta(days=8)
+    if mission.start_date is not None:
+        mission.start_date = date.today() - timedelta(days=8)
+    db.session.commit()
+    page.reload()
     page.locator("#hours_done").fill("2")
     page.get_by_test_id("complete").click()
     expect(page.get_by_test_id("application-page")).to_have_attribute("data-status", "completed")
@@ -84,6 +94,8 @@ def test_a_volunteer_applies_sees_the_application_and_withdraws(page, live_serve
     page.goto(live_server + "/espace/candidatures")
     page.get_by_role("link", name="Maraude du jeudi soir").click()
     page.get_by_test_id("withdraw").click()
+    expect(page.get_by_test_id("withdraw-confirm")).to_be_visible()  # it asks first
+    page.get_by_test_id("confirm-withdraw").click()
     expect(page.get_by_test_id("application-page")).to_have_attribute("data-status", "withdrawn")
     page.goto(f"{live_server}/missions/{mission.id}")
     # Withdrawing the same day: the mission says why one cannot apply again right away.

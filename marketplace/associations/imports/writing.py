@@ -28,6 +28,7 @@ from marketplace.associations.imports.parsing import (
 )
 from marketplace.associations.missions import MissionData
 from marketplace.associations.models import Association, Mission, MissionReview
+from marketplace.associations.moderation import needs_moderation
 from marketplace.associations.permissions import can_manage_association, moderated_association_ids
 from marketplace.domain import NotAllowed
 from marketplace.extensions import db
@@ -186,11 +187,6 @@ def _publish(mission: Mission) -> None:
 def _write(mission: Mission, data: MissionData) -> None:
     for name in MissionData.__dataclass_fields__:
         setattr(mission, name, getattr(data, name))
-
-
-def needs_moderation(association: Association, by: User | None) -> bool:
-    """Uploads by members of unverified associations are reviewed, like missions from the editor."""
-    return by is not None and by.role == "association" and not association.verified
 
 
 def _create(association: Association, data: MissionData, *, by: User | None) -> Mission:
