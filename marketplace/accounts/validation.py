@@ -27,8 +27,9 @@ def normalize_email(email: str) -> str:
 # common passwords, words, names and keyboard patterns; below this score (fewer than about a
 # million guesses) a password is one of those that attackers try first.
 MIN_GUESSABILITY_SCORE = 2
-# The estimator's cost grows with the length; past this the start is enough to judge.
-_SCORED_LENGTH = 64
+# The estimator's cost grows fast with the length (about 0.9 s at 64 characters here, 0.1 s at
+# 24): common passwords are short, so the first 24 characters are enough to judge.
+_SCORED_LENGTH = 24
 
 
 def password_is_common(password: str, *, hints: tuple[str, ...] = ()) -> bool:
