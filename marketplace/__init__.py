@@ -43,6 +43,7 @@ def _load_config(app: Flask, config: Config | Mapping[str, Any] | None) -> None:
 def _init_extensions(app: Flask) -> None:
     from marketplace import models  # noqa: F401  (registers every table)
     from marketplace.accounts.access import init_access
+    from marketplace.accounts.activity import init_activity
     from marketplace.api.cache import init_answer_cache
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
@@ -61,6 +62,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     init_sessions(app)  # before init_access: an idle session is ended before access is checked
     init_access(app)
+    init_activity(app)
     init_security(app)
     init_i18n(app)
     # The change pipeline's subscribers, in the order they run (marketplace/missions/changes.py).
@@ -89,6 +91,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.main.views import bp as main_bp
     from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
+    from marketplace.privacy.views import bp as privacy_bp
     from marketplace.search.views import bp as search_bp
     from marketplace.widgets.embed_views import bp as widget_embed_bp
     from marketplace.widgets.views import bp as widgets_bp
@@ -113,6 +116,7 @@ def _register_blueprints(app: Flask) -> None:
         widget_embed_bp,
         assistant_bp,
         matching_bp,
+        privacy_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -87,7 +87,15 @@ class Config:
     )
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute; 50 per hour")
     RESET_RATE_LIMIT = os.environ.get("RESET_RATE_LIMIT", "5 per minute; 20 per hour")
-    SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "10 per hour")
+    # Sign-ups per IP: a workshop of 30 people behind one Wi-Fi signs up within the hour, a robot
+    # does not go on for long. Per address: nobody's mailbox is flooded with our e-mails.
+    # Only valid sign-ups spend them (marketplace/accounts/budgets.py).
+    SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "40 per hour; 200 per day")
+    SIGNUP_EMAIL_RATE_LIMIT = os.environ.get("SIGNUP_EMAIL_RATE_LIMIT", "3 per hour; 10 per day")
+    # Wrong passwords for one address (from any IP); a successful password reset clears it.
+    LOGIN_EMAIL_RATE_LIMIT = os.environ.get("LOGIN_EMAIL_RATE_LIMIT", "10 per hour; 50 per day")
+    # Verification and change-of-address e-mails asked for by one account.
+    EMAIL_LINK_RATE_LIMIT = os.environ.get("EMAIL_LINK_RATE_LIMIT", "3 per hour; 10 per day")
     INVITE_RATE_LIMIT = os.environ.get("INVITE_RATE_LIMIT", "20 per hour")
     # Public API v1: one budget per client for every /api/v1 route (per IP, or per partner key).
     API_ANONYMOUS_RATE_LIMIT = os.environ.get("API_ANONYMOUS_RATE_LIMIT", "60 per minute")
@@ -116,6 +124,22 @@ class Config:
     OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
 
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", "3600"))
+    EMAIL_VERIFICATION_MAX_AGE = int(os.environ.get("EMAIL_VERIFICATION_MAX_AGE", str(7 * 24 * 3600)))
+    EMAIL_CHANGE_MAX_AGE = int(os.environ.get("EMAIL_CHANGE_MAX_AGE", str(24 * 3600)))
+    # Accounts unused this long are warned by e-mail, then anonymised after the grace period
+    # (`flask privacy purge`, run daily by cron).
+    INACTIVITY_DAYS = int(os.environ.get("INACTIVITY_DAYS", str(3 * 365)))
+    INACTIVITY_GRACE_DAYS = int(os.environ.get("INACTIVITY_GRACE_DAYS", "30"))
+
+    # Legal notice and privacy policy: who publishes the site, who hosts it, whom to write to.
+    LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER", "")
+    LEGAL_PUBLISHER_ADDRESS = os.environ.get("LEGAL_PUBLISHER_ADDRESS", "")
+    LEGAL_PUBLISHER_ID = os.environ.get("LEGAL_PUBLISHER_ID", "")  # SIREN/RNA of the publisher
+    LEGAL_DIRECTOR = os.environ.get("LEGAL_DIRECTOR", "")  # directeur ou directrice de la publication
+    LEGAL_HOST = os.environ.get("LEGAL_HOST", "")
+    LEGAL_HOST_ADDRESS = os.environ.get("LEGAL_HOST_ADDRESS", "")
+    LEGAL_CONTACT_EMAIL = os.environ.get("LEGAL_CONTACT_EMAIL", "")
+    PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")  # the DPO, or whoever answers
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     # Every absolute link (e-mails, feeds, widget snippets, API) starts with this, never with the

@@ -49,6 +49,13 @@ def format_number(value: float | None) -> str:
 format_hours = format_number
 
 
+def person_name(user, fallback: object = "") -> str:
+    """How a person is named on a page: « compte supprimé » once their account is erased."""
+    if user is not None and getattr(user, "erased_at", None) is not None:
+        return str(_l("deleted account"))
+    return str(getattr(user, "first_name", "") or fallback)
+
+
 def init_i18n(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
@@ -62,6 +69,7 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.globals["status_label"] = status_label
     app.jinja_env.globals["format_hours"] = format_hours
     app.jinja_env.globals["format_number"] = format_number
+    app.jinja_env.globals["person_name"] = person_name
 
     @app.context_processor
     def inject_language() -> dict:

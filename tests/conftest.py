@@ -17,7 +17,7 @@ os.environ.setdefault("TEST_DATABASE_URL", f"sqlite:///{_TMP / 'test.db'}")
 os.environ.setdefault("INSTANCE_PATH", str(_TMP / "instance"))
 
 import pytest  # noqa: E402
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import event, select, text  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
@@ -27,6 +27,7 @@ from marketplace.associations.models import Association, Membership, Mission  # 
 from marketplace.candidates.models import Application, CandidateProfile  # noqa: E402
 from marketplace.config import normalize_database_url  # noqa: E402
 from marketplace.extensions import db, limiter  # noqa: E402
+from marketplace.models_base import utcnow  # noqa: E402
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember  # noqa: E402
 from marketplace.notifications.mailer import MemoryMailer  # noqa: E402
 from marketplace.reference.vocabularies import ROLES  # noqa: E402
@@ -144,10 +145,14 @@ class Factory:
         password: str | None = None,
         age_range: str = "26-35",
         first_name: str = "Alex",
+        verified: bool = True,
         **fields,
     ) -> User:
+        """A user whose address is confirmed unless ``verified=False`` (as after the sign-up link)."""
         assert role in ROLES
         number = self._next()
+        if verified:
+            fields.setdefault("email_verified_at", utcnow())
         user = User(email=email or f"{role}{number}@example.fr", role=role, first_name=first_name, **fields)
         if password:
             user.set_password(password)
@@ -265,6 +270,28 @@ class AuthActions:
 
     def logout(self):
         return self.client.post("/deconnexion")
+
+
+def outbox_link(address: str, prefix: str) -> str:
+    """The path of the newest link starting with ``prefix`` in the outbox e-mails to ``address``."""
+    import re
+
+    from marketplace.notifications.models import OutboxMessage
+
+    db.session.expire_all()
+    rows = db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.recipient == address).order_by(OutboxMessage.id.desc())
+    )
+    for row in rows:
+        found = re.search(r"https?://[^/\s]+(" + re.escape(prefix) + r"\S*)", row.body_text)
+        if found:
+            return found.group(1)
+    raise AssertionError(f"no {prefix} link e-mailed to {address}")
+
+
+def verification_link(address: str) -> str:
+    """The confirmation link of the welcome e-mail sent to ``address`` (path only)."""
+    return outbox_link(address, "/compte/confirmer/")
 
 
 @pytest.fixture

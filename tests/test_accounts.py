@@ -13,7 +13,8 @@ from marketplace.candidates.models import CandidateProfile
 from marketplace.extensions import db
 from marketplace.notifications.models import OutboxMessage
 from marketplace.notifications.services import deliver_pending
-from tests.conftest import DEFAULT_PASSWORD, text_of
+from marketplace.privacy.policy import TERMS_VERSION
+from tests.conftest import DEFAULT_PASSWORD, text_of, verification_link
 
 CANDIDATE_FORM = {
     "first_name": "Léa",
@@ -44,25 +45,37 @@ def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_candidate_signup_creates_account_and_profile_then_signs_in(client):
+def test_candidate_signup_creates_account_and_profile_then_asks_to_confirm_the_address(client):
     response = client.post("/inscription/benevole", data=CANDIDATE_FORM)
-    assert response.status_code == 302
+    assert response.headers["Location"] == "/inscription/verifiez-vos-e-mails"
     user = db.session.scalar(select(User).where(User.email == "lea.martin@example.fr"))
     assert user.role == "candidate"
     assert user.profile.age_range == "18-25"
     assert user.check_password("un-long-mot-de-passe")
     assert not user.password_hash.startswith("un-long")
+    assert not user.is_verified
+    assert user.terms_version == TERMS_VERSION and user.terms_accepted_at is not None
+    page = text_of(client.get(response.headers["Location"]))
+    assert "Nous avons envoyé un message à lea.martin@example.fr." in page
+    assert client.get("/espace").status_code == 302  # not signed in until they sign in themselves
+    client.get(verification_link("lea.martin@example.fr"))
+    assert db.session.get(User, user.id).is_verified
+    signed_in = client.post("/connexion", data={"email": user.email, "password": "un-long-mot-de-passe"})
+    assert signed_in.status_code == 302
     assert client.get("/espace").status_code == 200
 
 
-def test_signup_with_duplicate_email_is_refused_and_keeps_what_was_typed(client, make):
-    make.user(email="lea.martin@example.fr")
-    response = client.post("/inscription/benevole", data=CANDIDATE_FORM)
-    page = text_of(response)
-    assert response.status_code == 400
-    assert "Un compte existe déjà avec cette adresse e-mail" in page
-    assert 'value="Léa"' in page and 'value="69007"' in page
-    assert count(User) == 1
+def test_signup_with_a_taken_address_answers_as_for_a_new_one_and_tells_the_owner(client, make):
+    owner = make.user(email="lea.martin@example.fr")
+    taken = client.post("/inscription/benevole", data=CANDIDATE_FORM)
+    fresh = client.post("/inscription/benevole", data={**CANDIDATE_FORM, "email": "nouvelle@example.fr"})
+    assert taken.status_code == fresh.status_code == 302
+    assert taken.headers["Location"] == fresh.headers["Location"]
+    assert count(User) == 2  # the owner and the new account: no second account for the taken address
+    mails = db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == owner.email)).all()
+    expected = "Quelqu’un a essayé de créer un compte Tremplin avec votre adresse"
+    assert [mail.subject for mail in mails] == [expected]
+    assert "/mot-de-passe-oublie" in mails[0].body_text and "/compte/confirmer/" not in mails[0].body_text
 
 
 @pytest.mark.parametrize(
@@ -71,6 +84,9 @@ def test_signup_with_duplicate_email_is_refused_and_keeps_what_was_typed(client,
         ("court", "au moins 10 caractères"),
         ("aaaaaaaaaaaa", "répète"),
         ("lea.martin-2026", "ne doit pas contenir votre adresse e-mail"),
+        ("azerty123456", "trop courant ou trop facile à deviner"),
+        ("motdepasse1", "trop courant ou trop facile à deviner"),
+        ("Léa19901990", "trop courant ou trop facile à deviner"),  # the first name and a year
     ],
 )
 def test_weak_password_is_refused_with_a_french_message(client, password, message):
@@ -89,7 +105,7 @@ def test_signup_refuses_an_age_range_under_16(client):
 
 def test_association_signup_creates_association_owner_and_membership(client):
     response = client.post("/inscription/association", data=ASSOCIATION_FORM)
-    assert response.status_code == 302
+    assert response.headers["Location"] == "/inscription/verifiez-vos-e-mails"
     association = db.session.scalar(select(Association))
     membership = db.session.scalar(select(Membership))
     assert association.name == "Les Jardiniers de Bellevue"

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.assistant.views import ANSWERS_KEY
-from marketplace.extensions import db
+from marketplace.extensions import db, limiter
 from marketplace.notifications.models import OutboxMessage
 from tests.conftest import build_app, text_of
 
@@ -413,12 +413,23 @@ def test_the_confirmation_page_needs_a_request(client):
     assert client.get(f"{BASE}/accompagnement/envoye").status_code == 302
 
 
-def test_accompaniment_requests_are_rate_limited():
-    app = build_app(RATELIMIT_ENABLED=True, ACCOMPANIMENT_RATE_LIMIT="2 per hour")
-    with app.app_context():
-        client = app.test_client()
-        codes = [client.post(f"{BASE}/accompagnement", data={}).status_code for _ in range(3)]
-    assert codes == [400, 400, 429]
+def test_only_requests_that_go_through_spend_the_accompaniment_budget(app):
+    limited = build_app(RATELIMIT_ENABLED=True, ACCOMPANIMENT_RATE_LIMIT="2 per hour")
+    try:
+        with limited.app_context():
+            client = limited.test_client()
+            typos = [client.post(f"{BASE}/accompagnement", data={}).status_code for _ in range(5)]
+            sent = [client.post(f"{BASE}/accompagnement", data=CONTACT).status_code for _ in range(2)]
+            refused = client.post(f"{BASE}/accompagnement", data={**CONTACT, "first_name": "Marcel"})
+    finally:
+        limiter.reset()
+    assert typos == [400] * 5  # invalid forms cost nothing
+    assert sent == [302, 302]
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+    page = text_of(refused)
+    assert "Trop de demandes depuis cette connexion" in page
+    assert 'value="Marcel"' in page  # the form comes back with what was typed
+    assert db.session.scalar(select(func.count(AccompanimentRequest.id))) == 2
 
 
 # --- The inbox -----------------------------------------------------------------------------------

@@ -535,3 +535,11 @@ def test_cli_loads_an_empty_database_then_refuses(tmp_path):
     assert "skipped" in skipped.output
     with app.app_context():
         db.engine.dispose()
+
+
+def test_demo_users_have_confirmed_their_address_and_accepted_the_terms(session):
+    from marketplace.privacy.policy import TERMS_VERSION
+
+    users = _all(session, User)
+    assert users and all(user.is_verified for user in users)
+    assert {user.terms_version for user in users} == {TERMS_VERSION}

@@ -65,7 +65,8 @@ class StrongPassword:
 
     def __call__(self, form: FlaskForm, field) -> None:
         email = form[self.email_field].data if self.email_field and self.email_field in form else ""
-        problem = password_problem(field.data or "", email=email or "")
+        first_name = form["first_name"].data if "first_name" in form else ""
+        problem = password_problem(field.data or "", email=email or "", first_name=first_name or "")
         if problem:
             raise ValidationError(str(problem))
 
@@ -204,6 +205,22 @@ class ChangePasswordForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.new_password.validators = [*self.new_password.validators, StrongPassword(email_field=None)]
+
+
+class ChangeEmailForm(FlaskForm):
+    email = _email_field(_l("New email address"))
+    password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(message=REQUIRED)],
+        description=_l("To make sure it is you."),
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class ResendForm(FlaskForm):
+    """« Send the link again »: only the CSRF token, and where to come back."""
+
+    next = HiddenField()
 
 
 class LanguageForm(FlaskForm):

@@ -31,6 +31,20 @@ class User(UserMixin, TimestampMixin, db.Model):
     session_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     is_active_account: Mapped[bool] = mapped_column(default=True, nullable=False)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the person opened the link sent to their address: until then they cannot apply,
+    # submit or publish (they may browse and fill their profile).
+    email_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Stored in e-mail links (verification, change of address) and replaced when one is used:
+    # a link works once. Replaced too when a new change of address is asked for.
+    email_token_nonce: Mapped[str] = mapped_column(String(32), nullable=False, default="", server_default="")
+    # Which version of the terms and privacy policy the person accepted, and when.
+    terms_version: Mapped[str | None] = mapped_column(String(20))
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Last day the person used the site (written at most once a day): inactivity is counted from it.
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    inactivity_warned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the account was erased (deleted by its owner or anonymised after inactivity).
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     memberships = relationship("Membership", back_populates="user", cascade="all, delete-orphan")
     profile = relationship("CandidateProfile", back_populates="user", uselist=False)
@@ -49,6 +63,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     def get_id(self) -> str:
         # The session carries the version: a bump makes every older session invalid.
         return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def has_role(self, *roles: str) -> bool:
         return self.role in roles

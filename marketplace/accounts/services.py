@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
+from marketplace.accounts.email_links import send_welcome, tell_owner_of_signup_attempt
 from marketplace.accounts.models import User
 from marketplace.accounts.validation import (
     clean_rna,
@@ -28,10 +29,11 @@ from marketplace.accounts.validation import (
 )
 from marketplace.associations.models import Association, Membership
 from marketplace.candidates.models import CandidateProfile
-from marketplace.domain import Conflict, DomainError
+from marketplace.domain import DomainError
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.notifications.services import queue_email
+from marketplace.privacy.policy import TERMS_VERSION
 from marketplace.reference.vocabularies import AGE_RANGES
 
 RESET_SALT = "tremplin-password-reset"
@@ -85,40 +87,66 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
-def _ensure_new_account(email: str, password: str) -> None:
-    problem = password_problem(password, email=email)
+def _check_password(email: str, first_name: str, password: str) -> None:
+    problem = password_problem(password, email=email, first_name=first_name)
     if problem:
         raise DomainError(problem, field="password")
-    if find_user_by_email(email) is not None:
-        raise Conflict(_l("An account already exists with this email address."), field="email")
+
+
+def _address_taken(email: str) -> bool:
+    """True when the address has an account: its owner is told by e-mail, the page says nothing.
+
+    The hashing a new account would cost is spent here too, so that the answer takes as long.
+    """
+    owner = find_user_by_email(email)
+    if owner is None:
+        return False
+    User(email="", password_hash="").set_password("not-a-real-password")
+    if owner.erased_at is None:
+        tell_owner_of_signup_attempt(owner)
+    return True
 
 
 def _new_user(email: str, password: str, first_name: str, role: str, locale: str) -> User:
+    now = utcnow()
     user = User(
         email=normalize_email(email),
         first_name=first_name.strip(),
         role=role,
         locale=locale if locale in ("fr", "en") else "fr",
+        terms_version=TERMS_VERSION,
+        terms_accepted_at=now,
+        last_seen_at=now,
     )
     user.set_password(password)
     db.session.add(user)
     return user
 
 
-def register_candidate(data: CandidateSignup) -> User:
-    """Create a candidate account with the start of a profile (age range, never a birth date)."""
-    _ensure_new_account(data.email, data.password)
+def register_candidate(data: CandidateSignup) -> User | None:
+    """Create a candidate account with the start of a profile (age range, never a birth date).
+
+    Returns None when the address already has an account (its owner gets an e-mail instead); the
+    new account gets the welcome e-mail with its confirmation link.
+    """
+    _check_password(data.email, data.first_name, data.password)
     if data.age_range not in AGE_RANGES:
         raise DomainError(_l("Choose your age range."), field="age_range")
+    if _address_taken(data.email):
+        return None
     user = _new_user(data.email, data.password, data.first_name, "candidate", data.locale)
     user.profile = CandidateProfile(age_range=data.age_range, postcode=data.postcode, city=data.city)
     db.session.flush()
+    send_welcome(user)
     return user
 
 
-def register_association(data: AssociationSignup) -> tuple[User, Association]:
-    """Create an association, its owner account and the owner membership, all or nothing."""
-    _ensure_new_account(data.email, data.password)
+def register_association(data: AssociationSignup) -> tuple[User, Association] | None:
+    """Create an association, its owner account and the owner membership, all or nothing.
+
+    Returns None when the address already has an account (its owner gets an e-mail instead).
+    """
+    _check_password(data.email, data.first_name, data.password)
     siren = clean_siren(data.siren) if data.siren else None
     rna = clean_rna(data.rna) if data.rna else None
     if siren and (problem := siren_problem(siren)):
@@ -127,6 +155,8 @@ def register_association(data: AssociationSignup) -> tuple[User, Association]:
         raise DomainError(problem, field="rna")
     if data.website and (problem := website_problem(data.website)):
         raise DomainError(problem, field="website")
+    if _address_taken(data.email):
+        return None
     user = _new_user(data.email, data.password, data.first_name, "association", data.locale)
     association = Association(
         name=data.association_name.strip(),
@@ -141,6 +171,7 @@ def register_association(data: AssociationSignup) -> tuple[User, Association]:
     db.session.add(association)
     db.session.add(Membership(user=user, association=association, role="owner"))
     db.session.flush()
+    send_welcome(user)
     return user, association
 
 
@@ -182,7 +213,8 @@ def authenticate(email: str, password: str) -> User:
         raise InvalidCredentials(_l("Incorrect email or password."))
     if not user.check_password(password) or not user.is_active:
         raise InvalidCredentials(_l("Incorrect email or password."))
-    user.last_login_at = utcnow()
+    user.last_login_at = user.last_seen_at = utcnow()
+    user.inactivity_warned_at = None
     return user
 
 
@@ -206,7 +238,7 @@ def end_all_sessions(user: User) -> None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     if not user.check_password(current_password):
         raise DomainError(_l("Your current password is incorrect."), field="current_password")
-    problem = password_problem(new_password, email=user.email)
+    problem = password_problem(new_password, email=user.email, first_name=user.first_name)
     if problem:
         raise DomainError(problem, field="new_password")
     user.set_password(new_password)
@@ -256,11 +288,13 @@ def user_for_reset_token(token: str) -> User:
 
 def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset_token(token)
-    problem = password_problem(new_password, email=user.email)
+    problem = password_problem(new_password, email=user.email, first_name=user.first_name)
     if problem:
         raise DomainError(problem, field="password")
     user.set_password(new_password)
     end_all_sessions(user)
+    if user.email_verified_at is None:  # the link reached the address: it is confirmed
+        user.email_verified_at = utcnow()
     return user
 
 

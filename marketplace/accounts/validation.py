@@ -23,7 +23,25 @@ def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def password_problem(password: str, *, email: str = "") -> object | None:
+# zxcvbn (Dropbox's estimator, packaged on PyPI) ranks a password against its lists of the most
+# common passwords, words, names and keyboard patterns; below this score (fewer than about a
+# million guesses) a password is one of those that attackers try first.
+MIN_GUESSABILITY_SCORE = 2
+# The estimator's cost grows fast with the length (about 0.9 s at 64 characters here, 0.1 s at
+# 24): common passwords are short, so the first 24 characters are enough to judge.
+_SCORED_LENGTH = 24
+
+
+def password_is_common(password: str, *, hints: tuple[str, ...] = ()) -> bool:
+    """True when the password is common or close to one (a frequent password, a word plus a year...)."""
+    from zxcvbn import zxcvbn  # imported on use: its lists take a moment to load
+
+    hints = tuple(hint for hint in hints if hint)
+    result = zxcvbn(password[:_SCORED_LENGTH], user_inputs=["tremplin", "benevolat", *hints])
+    return int(result["score"]) < MIN_GUESSABILITY_SCORE
+
+
+def password_problem(password: str, *, email: str = "", first_name: str = "") -> object | None:
     """Return why a password is too weak, or None when it is acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return _l("Your password must contain at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)
@@ -34,6 +52,11 @@ def password_problem(password: str, *, email: str = "") -> object | None:
     local_part = normalize_email(email).split("@")[0]
     if local_part and len(local_part) >= 4 and local_part in password.lower():
         return _l("Your password must not contain your email address.")
+    if password_is_common(password, hints=(local_part, first_name.strip().lower())):
+        return _l(
+            "This password is too common or too easy to guess (like « azerty123 » or a first name "
+            "followed by a year): choose a longer one, for example three or four unrelated words."
+        )
     return None
 
 

@@ -35,6 +35,10 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_FR = re.compile(r"^(?:0[1-9]\d{8}|\+33[1-9]\d{8})$")
 
 
+# Where the answers wait in the visitor's session (the views keep them; the data export reads them).
+ANSWERS_SESSION_KEY = "assistant_answers"
+
+
 class AnswersInvalid(DomainError):
     """Several field errors at once, so the step or form can show them all."""
 

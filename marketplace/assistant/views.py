@@ -10,30 +10,28 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from marketplace import signals
 from marketplace.accounts.access import public, roles
+from marketplace.accounts.budgets import ACCOMPANIMENT_BY_IP
 from marketplace.assistant import flow, services, texts
 from marketplace.assistant.forms import AccompanimentForm
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.commit import attempt
 from marketplace.domain import DomainError
-from marketplace.extensions import db, limiter
+from marketplace.extensions import db
 from marketplace.i18n import day_abbreviations
 
 bp = Blueprint("assistant", __name__)
 
-ANSWERS_KEY = "assistant_answers"
+ANSWERS_KEY = services.ANSWERS_SESSION_KEY
 SAVE_KEY = "assistant_save"  # set by "Enregistrer mes réponses": the sign-up fills the profile
 SENT_KEY = "assistant_accompaniment"
 REFINE_ARG = "affiner"
-
-
-def _accompaniment_limit() -> str:
-    return current_app.config["ACCOMPANIMENT_RATE_LIMIT"]
 
 
 def kept_answers() -> dict[str, Any]:
@@ -202,18 +200,36 @@ def _accompaniment_data(form: AccompanimentForm, answers: dict[str, Any]) -> ser
     )
 
 
+def _accompaniment_refused(form: AccompanimentForm, answers: dict[str, Any], wait: int):
+    """Over budget: the form again with what was typed (429), saying when to try again."""
+    minutes = max(1, -(-wait // 60))
+    form.form_errors.append(
+        _(
+            "Too many requests from this connection today. Nothing was lost: try again in %(minutes)d "
+            "minutes, or call the Maison des associations near you.",
+            minutes=minutes,
+        )
+    )
+    page = render_template("assistant/accompaniment.html", form=form, has_answers=bool(answers))
+    return page, 429, {"Retry-After": str(wait)}
+
+
 @bp.route("/trouver-ma-mission/accompagnement", methods=["GET", "POST"])
 @public
-@limiter.limit(_accompaniment_limit, methods=["POST"])
 def accompaniment():
     answers = kept_answers()
     form = AccompanimentForm()
     if request.method == "GET":
         form.postcode.data = services.signup_prefill(answers)["postcode"]
     elif form.validate_on_submit():
+        # Only a request that goes through spends the budget: a typo costs nothing.
+        address = get_remote_address()
+        if ACCOMPANIMENT_BY_IP.exceeded(address):
+            return _accompaniment_refused(form, answers, ACCOMPANIMENT_BY_IP.retry_after(address))
         with attempt(form) as done:
             sent = services.request_accompaniment(_accompaniment_data(form, answers), answers)
         if done.ok:
+            ACCOMPANIMENT_BY_IP.spend(address)
             session[SENT_KEY] = sent.id
             return redirect(url_for(".accompaniment_sent"))
     status = 400 if request.method == "POST" else 200

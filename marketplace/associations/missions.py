@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
+from marketplace.accounts.email_links import require_verified
 from marketplace.accounts.models import User
 from marketplace.accounts.validation import postcode_problem
 from marketplace.associations.models import Association, Mission, MissionReview
@@ -305,6 +306,7 @@ def update_mission(mission: Mission, data: MissionData, *, by: User, today: date
 def submit_mission(mission: Mission, *, by: User, today: date | None = None) -> Mission:
     """Send a draft to moderation; verified associations publish directly."""
     _require_manager(by, mission.association)
+    require_verified(by)
     if mission.status != MissionStatus.DRAFT:
         raise WrongStatus(_l("Only a draft can be submitted."))
     _check(MissionData.from_mission(mission), today=today)

@@ -26,6 +26,7 @@ from marketplace.domain import Conflict, DomainError, NotAllowed, NotFound
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.notifications.services import queue_email
+from marketplace.privacy.policy import TERMS_VERSION
 
 INVITATION_VALID_DAYS = 7
 MAX_EMAIL_LENGTH = 254
@@ -226,7 +227,7 @@ def sign_up_and_accept(token: str, data: MemberSignup, *, now: datetime | None =
         raise DomainError(_l("This field is required."), field="first_name")
     if len(first_name) > 80:
         raise DomainError(_l("At most %(n)d characters.", n=80), field="first_name")
-    problem = password_problem(data.password, email=invitation.email)
+    problem = password_problem(data.password, email=invitation.email, first_name=first_name)
     if problem:
         raise DomainError(problem, field="password")
     user = User(
@@ -234,6 +235,11 @@ def sign_up_and_accept(token: str, data: MemberSignup, *, now: datetime | None =
         first_name=first_name,
         role="association",
         locale=data.locale if data.locale in ("fr", "en") else "fr",
+        # The invitation link reached this address: it is confirmed.
+        email_verified_at=utcnow(),
+        terms_version=TERMS_VERSION,
+        terms_accepted_at=utcnow(),
+        last_seen_at=utcnow(),
     )
     user.set_password(data.password)
     db.session.add(user)
@@ -276,6 +282,18 @@ def remove_member(association: Association, member_user: User, *, by: User) -> N
         raise Conflict(_l("The last owner cannot be removed: an association always keeps one owner."))
     db.session.delete(membership)
     db.session.flush()
+
+
+def make_owner(association: Association, member_user: User, *, by: User) -> Membership:
+    """An owner hands ownership to another member too (so that they may leave or delete their account)."""
+    _require_owner(by, association)
+    membership = membership_of(member_user, association)
+    if membership is None:
+        raise NotFound(_l("This person is not a member of the team."))
+    if membership.role != "owner":
+        membership.role = "owner"
+        db.session.flush()
+    return membership
 
 
 @dataclass(frozen=True)

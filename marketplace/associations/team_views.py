@@ -136,6 +136,28 @@ def revoke(invitation_id: int):
     return _back_to_team(invitation.association)
 
 
+@bp.route("/espace/equipe/membres/<int:user_id>/proprietaire", methods=["POST"])
+@roles("association")
+def make_owner(user_id: int):
+    form = TeamActionForm()
+    association = _chosen_association(form.association_id.data)
+    member = db.session.get(User, user_id)
+    if association is None or member is None or membership_of(member, association) is None:
+        abort(404)
+    with attempt(abort_on=(NotAllowed,)) as done:
+        team.make_owner(association, member, by=_me())
+    if done.ok:
+        flash(
+            _(
+                "%(name)s is now an owner of %(association)s.",
+                name=member.first_name or member.email,
+                association=association.name,
+            ),
+            "success",
+        )
+    return _back_to_team(association)
+
+
 @bp.route("/espace/equipe/membres/<int:user_id>/retirer", methods=["POST"])
 @roles("association")
 def remove(user_id: int):

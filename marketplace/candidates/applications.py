@@ -24,6 +24,7 @@ from sqlalchemy import CursorResult, Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from marketplace.accounts.email_links import require_verified
 from marketplace.accounts.models import User
 from marketplace.associations.models import Membership, Mission
 from marketplace.associations.permissions import can_manage_association, team_members
@@ -279,6 +280,7 @@ def apply(
     source_widget_id: int | None = None,
 ) -> Application:
     """Create a pending application and tell the association; keep the widget that brought it, if any."""
+    require_verified(candidate)
     problem = eligibility_problem(mission, candidate, today=today)
     if problem is not None:
         raise NotEligible(problem, code="not_eligible")
@@ -527,6 +529,10 @@ def post_message(application: Application, *, by: User, body: str) -> Message:
     """Either side writes in the application's thread; the other side is told."""
     if not can_read(application, by):
         raise NotAllowed(_l("This conversation is not yours."))
+    if application.candidate.erased_at is not None:
+        raise DomainError(
+            _l("This volunteer deleted their account: the conversation is closed."), field="body"
+        )
     body = (body or "").strip()
     if not body:
         raise DomainError(_l("Write a message first."), field="body")

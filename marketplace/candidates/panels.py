@@ -18,7 +18,7 @@ from marketplace.candidates.models import Application
 class ApplyPanel:
     """What the mission page shows before the button, for one visitor."""
 
-    state: str  # anonymous | team | other_role | applied | refused | open
+    state: str  # anonymous | team | other_role | applied | unverified | refused | open
     problem: object | None = None
     application: Application | None = None
     form: ApplyForm | None = None
@@ -37,6 +37,8 @@ def apply_panel(mission: Mission, user, form: ApplyForm | None = None) -> ApplyP
     problem = service.eligibility_problem(mission, user)
     if problem is not None:
         return ApplyPanel("refused", problem=problem)
+    if not user.is_verified:  # eligible, but the address is not confirmed yet: say how to apply
+        return ApplyPanel("unverified")
     form = form or ApplyForm()
     if mission.motivation_required:
         form.require_motivation()

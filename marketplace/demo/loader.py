@@ -29,6 +29,7 @@ from marketplace.demo.variants import MORE_PARTS
 from marketplace.demo.versions import versions
 from marketplace.extensions import db
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
+from marketplace.privacy.policy import TERMS_VERSION
 from marketplace.reference.vocabularies import (
     ACTIVE_APPLICATION_STATUSES,
     AGE_RANGES,
@@ -385,6 +386,10 @@ class _DemoBuilder:
             is_active_account=True,
             created_at=created,
             updated_at=created,
+            # Demo people confirmed their address and accepted the terms when they signed up.
+            email_verified_at=created,
+            terms_version=TERMS_VERSION,
+            terms_accepted_at=created,
         )
         self.users.append(user)
         self.emails.add(email)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user
 
 from marketplace.accounts.access import public, signed_in
@@ -14,6 +15,7 @@ from marketplace.candidates.panels import apply_panel
 from marketplace.matching.blocks import candidate_dashboard, similar_for_page
 from marketplace.missions import public as public_missions
 from marketplace.networks.services import network_members, networks_administered_by
+from marketplace.privacy.legal import legal_context
 from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
@@ -96,7 +98,25 @@ def dashboard():
     )
 
 
+def _legal_page(name: str):
+    """Legal texts are documents: one template per language (legal/<name>_<lang>.html)."""
+    language = "en" if str(get_locale()) == "en" else "fr"
+    return render_template(f"legal/{name}_{language}.html", **legal_context())
+
+
 @bp.route("/mentions-legales")
 @public
 def legal():
-    return render_template("main/legal.html")
+    return _legal_page("notice")
+
+
+@bp.route("/conditions-generales")
+@public
+def terms():
+    return _legal_page("terms")
+
+
+@bp.route("/confidentialite")
+@public
+def privacy():
+    return _legal_page("privacy")

@@ -44,7 +44,12 @@ def notify_user(user, *, subject: object, template: str, **context) -> OutboxMes
 
 
 def notify_users(users, *, subject: object, template: str, **context) -> list[OutboxMessage]:
-    return [notify_user(user, subject=subject, template=template, **context) for user in users]
+    """Queue the email for each user, except erased accounts (their address is no longer theirs)."""
+    return [
+        notify_user(user, subject=subject, template=template, **context)
+        for user in users
+        if getattr(user, "erased_at", None) is None
+    ]
 
 
 @dataclass(frozen=True)

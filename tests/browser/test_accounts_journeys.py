@@ -9,7 +9,7 @@ from sqlalchemy import select
 from marketplace.associations.models import Association
 from marketplace.extensions import db
 from tests.browser.conftest import screenshot
-from tests.conftest import DEFAULT_PASSWORD
+from tests.conftest import DEFAULT_PASSWORD, verification_link
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +33,12 @@ def test_candidate_signs_up_signs_out_and_signs_in_again(page, live_server):
     page.get_by_label("Mot de passe", exact=True).fill("un-long-mot-de-passe")
     page.get_by_label("Confirmez le mot de passe").fill("un-long-mot-de-passe")
     page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Consultez vos e-mails")
+    # The link in the welcome e-mail confirms the address and leads to the sign-in form.
+    page.goto(live_server + verification_link("lea@example.fr"))
+    expect(page.get_by_label("Adresse e-mail")).to_have_value("lea@example.fr")
+    page.get_by_label("Mot de passe").fill("un-long-mot-de-passe")
+    page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bonjour Léa")
     screenshot(page, "candidate-dashboard")
 
@@ -69,6 +75,10 @@ def test_association_signs_up_and_lands_on_its_dashboard(page, live_server):
     page.get_by_label("Mot de passe", exact=True).fill("jardins-partages-2026")
     page.get_by_label("Confirmez le mot de passe").fill("jardins-partages-2026")
     page.get_by_role("button", name="Inscrire l'association").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Consultez vos e-mails")
+    page.goto(live_server + verification_link("sami@jardiniers.example.org"))
+    page.get_by_label("Mot de passe").fill("jardins-partages-2026")
+    page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Les Jardiniers de Bellevue")
     association = db.session.scalar(select(Association))
     assert association.siren == "732829320"

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from marketplace.extensions import db
 from tests.browser.conftest import screenshot
-from tests.conftest import DEFAULT_PASSWORD
+from tests.conftest import DEFAULT_PASSWORD, verification_link
 
 pytestmark = pytest.mark.browser
 
@@ -206,7 +206,11 @@ def test_saving_the_answers_then_signing_up_fills_the_profile(page, live_server,
     page.locator("#confirm").fill("un-mot-de-passe-solide")
     page.locator("#accept_terms").check()
     page.locator("main").get_by_role("button", name="Créer mon compte").click()
-    expect(page.get_by_text("Votre compte bénévole est prêt")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Consultez vos e-mails")
+    page.goto(live_server + verification_link("josiane@example.fr"))
+    page.get_by_label("Mot de passe").fill("un-mot-de-passe-solide")
+    page.locator("main").get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Josiane")
 
     page.goto(live_server + "/espace/profil")
     expect(page.locator("#place")).to_have_value("Lyon (69007)")

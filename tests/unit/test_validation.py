@@ -57,3 +57,28 @@ def test_password_rules():
 
 def test_emails_are_normalised():
     assert val.normalize_email("  Camille@Example.FR ") == "camille@example.fr"
+
+
+@pytest.mark.parametrize(
+    "password", ["azerty123456", "motdepasse1", "passwordpassword", "1234567890", "qwertyuiop"]
+)
+def test_common_passwords_are_recognised(password):
+    from marketplace.accounts.validation import password_is_common
+
+    assert password_is_common(password)
+
+
+@pytest.mark.parametrize(
+    "password", ["velo-pluie-tartine", "jardins-partages-2026", "Zq8!kd93jfLa0-xmPq2@vn83"]
+)
+def test_uncommon_passwords_pass(password):
+    from marketplace.accounts.validation import password_is_common
+
+    assert not password_is_common(password)
+
+
+def test_a_long_password_is_judged_on_its_start_so_a_weak_one_stays_weak():
+    from marketplace.accounts.validation import password_is_common
+
+    assert password_is_common("passwordpasswordpassword" + "x" * 100)
+    assert password_is_common("camille1990", hints=("camille",))

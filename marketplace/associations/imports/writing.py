@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from marketplace.accounts.email_links import require_verified
 from marketplace.accounts.models import User
 from marketplace.accounts.services import unique_association_slug
 from marketplace.associations.imports.parsing import (
@@ -260,6 +261,8 @@ def import_missions(
     Lines are published, except those uploaded by members of unverified associations, which
     go to moderation (see ``needs_moderation``).
     """
+    if by is not None:
+        require_verified(by)  # an import publishes or submits: the address must be confirmed
     finder = finder_for(by, association)
     parsed = parse_missions(text, fmt, today=today or date.today())
     report = ImportReport(problems=list(parsed.problems))
