@@ -5,7 +5,7 @@ once it was taken into account, with the page it led to (``marketplace/once.py``
 than two days are deleted as new forms are sent.
 
 Revision ID: b802ec35f1c1
-Revises: 659f9637a036
+Revises: ea0538da66d6
 Create Date: 2026-12-07 20:24:55.905082
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "b802ec35f1c1"
-down_revision = "659f9637a036"
+down_revision = "ea0538da66d6"
 branch_labels = None
 depends_on = None
 
