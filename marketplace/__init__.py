@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.main.views import bp as main_bp
     from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
+    from marketplace.publishing.views import bp as publishing_bp
     from marketplace.search.views import bp as search_bp
     from marketplace.widgets.embed_views import bp as widget_embed_bp
     from marketplace.widgets.views import bp as widgets_bp
@@ -105,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
         widget_embed_bp,
         assistant_bp,
         matching_bp,
+        publishing_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
