@@ -12,18 +12,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, func, select
 
 from marketplace.associations.models import Association, Mission
 from marketplace.extensions import db
-from marketplace.i18n import format_hours
 from marketplace.networks.models import Network
 from marketplace.networks.services import territory_condition
 from marketplace.publishing.engagement import FeedAddress, FeedMission, FeedOrganisation
 from marketplace.reference.geo import departement_for_postcode
-from marketplace.reference.vocabularies import slot_label
+from marketplace.reference.vocabularies import DAY_PARTS, DAYS, slot_label
 from marketplace.statuses import MissionStatus
 from marketplace.text import render_markdown
 
@@ -95,27 +96,47 @@ def last_change(network: Network | None) -> datetime | None:
     return max(moments) if moments else None
 
 
-def schedule_text(row) -> str:
-    """The mission's rhythm in words (French: the feed's readers are French platforms)."""
-    with force_locale("fr"):
+class ScheduleTexts:
+    """The rhythm of a mission in words, in French (the feed's readers are French platforms).
+
+    Made once per document: the translated words and the formatted dates are looked up once,
+    not for each of 100,000 missions (switching the locale per row cost more than the XML).
+    """
+
+    def __init__(self) -> None:
+        with force_locale("fr"):
+            self.every_week = _("Every week")
+            self.to_be_agreed = _("Date to be agreed with the association")
+            self.on_date = _("On %(date)s")
+            self.from_to = _("From %(start)s to %(end)s")
+            self.hours = _("%(h)s h/week")
+            self.slots = {
+                f"{day.slug}_{part.slug}": slot_label(f"{day.slug}_{part.slug}").lower()
+                for day in DAYS
+                for part in DAY_PARTS
+            }
+        self._dates: dict[date, str] = {}
+
+    def _date(self, day: date) -> str:
+        if day not in self._dates:
+            self._dates[day] = babel_format_date(day, "long", locale="fr")
+        return self._dates[day]
+
+    def of(self, row) -> str:
         if row.schedule == "recurring":
-            text = _("Every week")
+            text = self.every_week
             if row.slots:
-                text += " : " + ", ".join(slot_label(slot).lower() for slot in row.slots)
+                text += " : " + ", ".join(self.slots.get(slot, slot) for slot in row.slots)
             if row.hours_per_week:
-                text += " · " + _("%(h)s h/week", h=format_hours(row.hours_per_week))
+                text += " · " + self.hours % {
+                    "h": format_decimal(round(row.hours_per_week, 1), format="#,##0.#", locale="fr")
+                }
             return text
-        return _one_off_text(row.start_date, row.end_date)
-
-
-def _one_off_text(start: date | None, end: date | None) -> str:
-    from flask_babel import format_date
-
-    if start is None:
-        return _("Date to be agreed with the association")
-    if end is None or end == start:
-        return _("On %(date)s", date=format_date(start, "long"))
-    return _("From %(start)s to %(end)s", start=format_date(start, "long"), end=format_date(end, "long"))
+        if row.start_date is None:
+            return self.to_be_agreed
+        if row.end_date is None or row.end_date == row.start_date:
+            return self.on_date % {"date": self._date(row.start_date)}
+        return self.from_to % {"start": self._date(row.start_date), "end": self._date(row.end_date)}
 
 
 def _address(row) -> FeedAddress | None:
@@ -146,7 +167,7 @@ def _organisation(row, links: Links) -> FeedOrganisation:
     )
 
 
-def feed_mission(row, links: Links) -> FeedMission:
+def feed_mission(row, links: Links, texts: ScheduleTexts) -> FeedMission:
     """One row of the query as the feed writes it."""
     return FeedMission(
         client_id=str(row.id),
@@ -160,7 +181,7 @@ def feed_mission(row, links: Links) -> FeedMission:
         remote=bool(row.remote),
         places=row.capacity,
         min_age=row.min_age,
-        schedule=schedule_text(row),
+        schedule=texts.of(row),
         organisation=_organisation(row, links),
         address=_address(row),
         skills=tuple(row.skills or ()),
@@ -176,5 +197,6 @@ def feed_missions(network: Network | None, links: Links) -> Iterator[FeedMission
         .order_by(Mission.id)
         .execution_options(yield_per=BATCH)
     )
+    texts = ScheduleTexts()
     for row in db.session.execute(statement):
-        yield feed_mission(row, links)
+        yield feed_mission(row, links, texts)
