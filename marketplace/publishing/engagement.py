@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from marketplace.publishing.domains import their_domain
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -90,7 +92,15 @@ def yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
+def _etree():
+    """lxml, imported on first use: a worker that never serves the feed does not load it."""
+    from lxml import etree
+
+    return etree
+
+
 def _text(parent: etree._Element, tag: str, value: object, *, cdata: bool = False) -> etree._Element:
+    etree = _etree()
     child = etree.SubElement(parent, tag)
     text = "" if value is None else str(value)
     # CDATA keeps HTML readable; lxml refuses a "]]>" inside it, which then goes out escaped instead.
@@ -99,6 +109,7 @@ def _text(parent: etree._Element, tag: str, value: object, *, cdata: bool = Fals
 
 
 def _address_element(parent: etree._Element, address: FeedAddress) -> None:
+    etree = _etree()
     addresses = etree.SubElement(parent, "addresses")
     item = etree.SubElement(addresses, "address")
     _text(item, "street", address.street)
@@ -132,6 +143,7 @@ def _organisation_elements(parent: etree._Element, organisation: FeedOrganisatio
 
 def mission_element(mission: FeedMission) -> etree._Element:
     """The ``<mission>`` element: the elements their moderation requires first, then the rest."""
+    etree = _etree()
     element = etree.Element("mission")
     _text(element, "clientId", mission.client_id)
     _text(element, "title", mission.title)
@@ -161,10 +173,11 @@ def mission_element(mission: FeedMission) -> etree._Element:
 
 
 def mission_bytes(mission: FeedMission) -> bytes:
-    return etree.tostring(mission_element(mission), encoding="utf-8") + b"\n"
+    return _etree().tostring(mission_element(mission), encoding="utf-8") + b"\n"
 
 
 def _header_bytes(header: FeedHeader) -> bytes:
+    etree = _etree()
     parts = etree.Element("head")
     _text(parts, "publisher", header.publisher)
     _text(parts, "publisherurl", header.publisher_url)
