@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
     from marketplace.privacy.views import bp as privacy_bp
+    from marketplace.publishing.views import bp as publishing_bp
     from marketplace.search.views import bp as search_bp
     from marketplace.widgets.embed_views import bp as widget_embed_bp
     from marketplace.widgets.views import bp as widgets_bp
@@ -117,6 +118,7 @@ def _register_blueprints(app: Flask) -> None:
         assistant_bp,
         matching_bp,
         privacy_bp,
+        publishing_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from marketplace.candidates.models import Application
+from marketplace.domain import DomainError
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
 from marketplace.networks.models import NetworkMember
@@ -604,3 +605,86 @@ def test_both_engines_restrict_a_search_to_the_given_missions(engine, client, ma
     assert search.search(SearchQuery(mission_ids=frozenset())).total == 0
     widget = make.widget(world["network"], members_only=True)
     assert shown_titles(client.get(f"/widget/{widget.public_id}")) == {"Jardinage partagé", "Tri de livres"}
+
+
+# --- configurator fixes: framable error preview, all errors at once, contrast, origins trimmed -------
+
+
+def test_preview_of_invalid_settings_can_be_framed_by_the_configurator(client, auth, world):
+    auth.login_as(world["admin"])
+    bad = client.get(
+        f"/reseau/{world['network'].id}/widgets/apercu",
+        query_string={**FORM, "colour": "nope", "per_page": "0"},
+    )
+    assert bad.status_code == 400
+    policy = bad.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "frame-ancestors 'none'" not in policy
+    assert "X-Frame-Options" not in bad.headers
+    page = text_of(bad)
+    assert "#RRVVBB" in page and "entre 1 et 50" in page
+
+
+def test_one_submit_shows_every_problem(client, auth, world):
+    auth.login_as(world["admin"])
+    data = {
+        **FORM,
+        "name": "",
+        "colour": "#ffff00",
+        "per_page": "0",
+        "territory": "radius",
+        "postcode": "99999",
+        "allowed_origins": "javascript:alert(1)",
+    }
+    response = client.post(f"/reseau/{world['network'].id}/widgets/nouveau", data=data)
+    assert response.status_code == 400
+    page = text_of(response)
+    for message in (
+        "Donnez un nom",
+        "contraste",
+        "entre 1 et 50",
+        "code postal connu",
+        "n’est pas une adresse de site",
+    ):
+        assert message in page, message
+    assert db.session.scalar(select(func.count(Widget.id))) == 0
+
+
+def test_a_light_colour_is_refused_with_a_darker_suggestion_that_passes(client, auth, world):
+    auth.login_as(world["admin"])
+    response = client.post(
+        f"/reseau/{world['network'].id}/widgets/nouveau", data={**FORM, "colour": "#ffff00"}
+    )
+    assert response.status_code == 400
+    suggestion = services.darker_shade("#ffff00")
+    assert suggestion in text_of(response)
+    assert services.contrast_with_white(suggestion) >= services.MIN_CONTRAST
+    accepted = client.post(
+        f"/reseau/{world['network'].id}/widgets/nouveau", data={**FORM, "colour": suggestion}
+    )
+    assert accepted.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("colour", "ratio"),
+    [("#ffffff", 1.0), ("#000000", 21.0), ("#0000ff", 8.59), ("#ffff00", 1.07), ("#767676", 4.54)],
+)
+def test_contrast_with_white_follows_wcag(colour, ratio):
+    assert services.contrast_with_white(colour) == pytest.approx(ratio, abs=0.02)
+
+
+def test_darker_shade_keeps_a_dark_colour_and_darkens_a_light_one():
+    assert services.darker_shade("#000091") == "#000091"
+    shade = services.darker_shade("#ff9900")
+    assert shade != "#ff9900" and services.contrast_with_white(shade) >= 4.5
+    # Just enough: one step lighter would fail.
+    assert services.contrast_with_white(shade) < 5.5
+
+
+def test_a_page_address_as_allowed_site_is_trimmed_to_its_origin():
+    assert services.parse_origins("http://Asso.example.fr/agenda/benevolat?x=1\nhttps://b.fr:8443/page") == [
+        "http://asso.example.fr",
+        "https://b.fr:8443",
+    ]
+    for bad in ("ftp://a.fr", "https://user:pw@a.fr", "https://*.a.fr", "https://a.fr:99999"):
+        with pytest.raises(DomainError):
+            services.parse_origins(bad)

@@ -16,6 +16,7 @@ from marketplace.matching.blocks import candidate_dashboard, similar_for_page
 from marketplace.missions import public as public_missions
 from marketplace.networks.services import network_members, networks_administered_by
 from marketplace.privacy.legal import legal_context
+from marketplace.publishing.structured_data import association_json_ld, mission_json_ld
 from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
@@ -28,6 +29,7 @@ def home():
         "main/home.html",
         figures=public_missions.platform_figures(),
         missions=public_missions.latest_open_missions(),
+        canonical_url=url_for("main.home", _external=True),
     )
 
 
@@ -45,15 +47,23 @@ def missions():
 def mission(mission_id: int):
     found = public_missions.viewable_mission(mission_id)
     if found is None:
-        abort(404)
+        ended = public_missions.ended_mission(mission_id)
+        if ended is None:
+            abort(404)
+        # Cancelled: gone for good (410), but the page still says where to go next.
+        return render_template("main/mission_gone.html", mission=ended, similar=similar_for_page(ended)), 410
     remember_widget_tag(request.args.get("widget"), found.id)
-    return render_template(
+    page = render_template(
         "main/mission.html",
         mission=found,
         apply=apply_panel(found, current_user),
         distance_km=public_missions.distance_from_home(found, current_user),
         similar=similar_for_page(found),
+        structured_data=None if found.status == "closed" else mission_json_ld(found),
+        canonical_url=url_for("main.mission", mission_id=found.id, _external=True),
     )
+    # A closed mission keeps its page for its volunteers' history, but tells search engines it is gone.
+    return page, 410 if found.status == "closed" else 200
 
 
 @bp.route("/associations/<slug>")
@@ -63,7 +73,11 @@ def association(slug: str):
     if found is None:
         abort(404)
     return render_template(
-        "main/association.html", association=found, missions=public_missions.listed_missions_of(found)
+        "main/association.html",
+        association=found,
+        missions=public_missions.listed_missions_of(found),
+        structured_data=association_json_ld(found),
+        canonical_url=url_for("main.association", slug=found.slug, _external=True),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 from marketplace.accounts.models import User
 from marketplace.associations.models import Association, Mission
 from marketplace.extensions import db
+from marketplace.statuses import ENDED_MISSION_STATUSES
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ def viewable_mission(mission_id: int) -> Mission | None:
     """A mission as the public may see it: published (or closed, kept visible for its history)."""
     mission = db.session.get(Mission, mission_id, options=[joinedload(Mission.association)])
     if mission is None or not mission.is_viewable:
+        return None
+    return mission
+
+
+def ended_mission(mission_id: int) -> Mission | None:
+    """A mission that existed publicly and is over (closed or cancelled): its address answers 410."""
+    mission = db.session.get(Mission, mission_id, options=[joinedload(Mission.association)])
+    if mission is None or mission.status not in ENDED_MISSION_STATUSES:
         return None
     return mission
 

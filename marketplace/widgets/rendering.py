@@ -57,6 +57,20 @@ def render_preview(widget: Widget, *, preview_args: Mapping[str, str]):
     return response
 
 
+def render_preview_problems(problems: Mapping[str, list[str]]):
+    """The preview of settings that break rules: the list of problems, framable by the configurator.
+
+    A 400 still, but with the same frame-ancestors as a good preview: sent with Tremplin's default
+    'none', the configurator's own frame refused to show it and the admin saw a broken frame.
+    """
+    response = make_response(render_template("widgets/preview_error.html", errors=problems), 400)
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", "frame-ancestors 'self'"
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def render_page(
     widget: Widget, *, q: str, page: str, preview_args: Mapping[str, str] | None = None
 ) -> tuple[str, int]:

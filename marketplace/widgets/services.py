@@ -27,6 +27,7 @@ from marketplace.extensions import db
 from marketplace.models_base import upsert_insert, utcnow
 from marketplace.networks.models import Network, NetworkMember
 from marketplace.networks.services import managed_network, territory_condition
+from marketplace.reference.geo import Place
 from marketplace.reference.places import place_for
 from marketplace.search.params import SearchParams, parse_search_args
 from marketplace.search.services import MissionSearchPage, search_missions
@@ -73,20 +74,45 @@ class WidgetSettings:
     allowed_origins: str = ""
 
 
+class WidgetInvalid(DomainError):
+    """Every refused setting at once, so the configurator shows them all after one submit."""
+
+    def __init__(self, errors: dict[str, object]):
+        first_field, first_message = next(iter(errors.items()))
+        super().__init__(first_message, field=first_field, code="widget_invalid")
+        self.errors = errors
+
+
+def _origin_of(raw: str) -> str | None:
+    """scheme://host[:port] of an http(s) address; a path or query is dropped, not refused."""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        return None
+    if "*" in raw or "'" in raw or ";" in raw or '"' in raw:
+        return None
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
 def parse_origins(text: str) -> list[str]:
-    """One origin per line (or separated by spaces/commas) as scheme://host[:port]; raises on a bad one."""
+    """One site per line (or separated by spaces/commas) as scheme://host[:port]; raises on a bad one.
+
+    ``http://host/page`` is what people copy from their address bar: it means the site, so the
+    page is trimmed off. Only the origin is ever compared with a browser's framing page.
+    """
     origins: list[str] = []
     for raw in re.split(r"[\s,]+", text or ""):
         if not raw:
             continue
-        parts = urlsplit(raw.rstrip("/"))
-        valid = parts.scheme in ("http", "https") and parts.hostname and not (parts.path or parts.query)
-        if not valid or "*" in raw or "'" in raw or ";" in raw:
+        origin = _origin_of(raw)
+        if origin is None:
             raise DomainError(
                 _l("“%(origin)s” is not a site address such as https://www.exemple.fr.", origin=raw),
                 field="allowed_origins",
             )
-        origin = f"{parts.scheme}://{parts.netloc.lower()}"
         if origin not in origins:
             origins.append(origin)
     if len(origins) > MAX_ORIGINS:
@@ -94,37 +120,118 @@ def parse_origins(text: str) -> list[str]:
     return origins
 
 
-def _check_choice(value: str, allowed: tuple[str, ...], name: str) -> None:
-    if value not in allowed:
-        raise DomainError(_l("Choose one of the proposed values."), field=name)
+# --- colour contrast (WCAG 2.x) ---------------------------------------------------------------------
+
+# White text on the widget's colour must reach the WCAG AA ratio for normal text.
+MIN_CONTRAST = 4.5
 
 
-def apply_settings(widget: Widget, settings: WidgetSettings) -> Widget:
-    """Check every rule again and copy the settings onto the widget (nothing written on error)."""
+def _channel(value: int) -> float:
+    srgb = value / 255
+    return srgb / 12.92 if srgb <= 0.04045 else ((srgb + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour (0 black, 1 white)."""
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    return 0.2126 * _channel(red) + 0.7152 * _channel(green) + 0.0722 * _channel(blue)
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on this colour (1 to 21)."""
+    return 1.05 / (relative_luminance(colour) + 0.05)
+
+
+def darker_shade(colour: str, minimum: float = MIN_CONTRAST) -> str:
+    """The hue darkened just enough for white text to reach ``minimum`` (itself when it already does)."""
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    for step in range(100, -1, -1):
+        factor = step / 100
+        shade = f"#{round(red * factor):02x}{round(green * factor):02x}{round(blue * factor):02x}"
+        if contrast_with_white(shade) >= minimum:
+            return shade
+    return "#000000"
+
+
+def _colour_problem(colour: str) -> object | None:
+    if not HEX_COLOUR.match(colour or ""):
+        return _l("Give a colour as #RRGGBB, for example #000091.")
+    ratio = contrast_with_white(colour)
+    if ratio < MIN_CONTRAST:
+        return _l(
+            "White text on %(colour)s is hard to read (contrast %(ratio)s:1, at least %(minimum)s:1 "
+            "needed). Choose a darker shade, for example %(suggestion)s.",
+            colour=colour.lower(),
+            ratio=f"{ratio:.1f}",
+            minimum=f"{MIN_CONTRAST:g}",
+            suggestion=darker_shade(colour.lower()),
+        )
+    return None
+
+
+# --- the settings' rules ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedSettings:
+    """What the rules derived from the settings: the trimmed name, origins and the radius's place."""
+
+    name: str
+    origins: list[str]
+    postcode: str | None
+    place: Place | None
+
+
+def _choice_problem(value: str, allowed: tuple[str, ...]) -> object | None:
+    return None if value in allowed else _l("Choose one of the proposed values.")
+
+
+def check_settings(settings: WidgetSettings) -> CheckedSettings:
+    """Check every rule; raise ``WidgetInvalid`` with all the problems found, not just the first."""
+    problems: dict[str, object] = {}
     name = settings.name.strip()
     if not name:
-        raise DomainError(_l("Give the widget a name."), field="name")
-    _check_choice(settings.territory, WIDGET_TERRITORIES, "territory")
-    _check_choice(settings.layout, WIDGET_LAYOUTS, "layout")
-    _check_choice(settings.language, WIDGET_LANGUAGES, "language")
-    if not HEX_COLOUR.match(settings.colour or ""):
-        raise DomainError(_l("Give a colour as #RRGGBB, for example #000091."), field="colour")
+        problems["name"] = _l("Give the widget a name.")
+    for field_name, value, allowed in (
+        ("territory", settings.territory, WIDGET_TERRITORIES),
+        ("layout", settings.layout, WIDGET_LAYOUTS),
+        ("language", settings.language, WIDGET_LANGUAGES),
+    ):
+        problem = _choice_problem(value, allowed)
+        if problem is not None:
+            problems[field_name] = problem
+    colour_problem = _colour_problem(settings.colour)
+    if colour_problem is not None:
+        problems["colour"] = colour_problem
     if not 1 <= settings.per_page <= 50:
-        raise DomainError(_l("Show between 1 and 50 missions per page."), field="per_page")
-    origins = parse_origins(settings.allowed_origins)
-    place = None
+        problems["per_page"] = _l("Show between 1 and 50 missions per page.")
+    origins: list[str] = []
+    try:
+        origins = parse_origins(settings.allowed_origins)
+    except DomainError as error:
+        problems["allowed_origins"] = error.message
+    postcode, place = None, None
     if settings.territory == "radius":
         postcode = "".join((settings.postcode or "").split())
         place = place_for(postcode) if re.fullmatch(r"\d{5}", postcode) else None
         if place is None:
-            raise DomainError(_l("Give a known postcode, for example 69007."), field="postcode")
+            problems["postcode"] = _l("Give a known postcode, for example 69007.")
         if settings.radius_km is None or not 1 <= settings.radius_km <= 200:
-            raise DomainError(_l("Choose a distance between 1 and 200 km."), field="radius_km")
-    widget.name = name
+            problems["radius_km"] = _l("Choose a distance between 1 and 200 km.")
+    if problems:
+        raise WidgetInvalid(problems)
+    return CheckedSettings(name=name, origins=origins, postcode=postcode if place else None, place=place)
+
+
+def apply_settings(widget: Widget, settings: WidgetSettings) -> Widget:
+    """Check every rule again and copy the settings onto the widget (nothing written on error)."""
+    checked = check_settings(settings)
+    place = checked.place
+    widget.name = checked.name
     widget.domains = list(settings.domains)
     widget.kinds = list(settings.kinds)
     widget.territory = settings.territory
-    widget.postcode = postcode if place else None
+    widget.postcode = checked.postcode
     widget.lat, widget.lon = (place.lat, place.lon) if place else (None, None)
     widget.radius_km = settings.radius_km if place else None
     widget.members_only = settings.members_only
@@ -134,7 +241,7 @@ def apply_settings(widget: Widget, settings: WidgetSettings) -> Widget:
     widget.colour = settings.colour.lower()
     widget.per_page = settings.per_page
     widget.language = settings.language
-    widget.allowed_origins = origins
+    widget.allowed_origins = checked.origins
     return widget
 
 

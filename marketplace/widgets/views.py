@@ -16,7 +16,7 @@ from marketplace.networks.models import Network
 from marketplace.widgets import services
 from marketplace.widgets.forms import DeleteWidgetForm, WidgetForm
 from marketplace.widgets.models import Widget
-from marketplace.widgets.rendering import render_preview
+from marketplace.widgets.rendering import render_preview, render_preview_problems
 
 bp = Blueprint("widgets", __name__, url_prefix="/reseau")
 NETWORK_ROLES = ("network_admin", "site_admin")
@@ -59,9 +59,25 @@ def _render_editor(network: Network, form: WidgetForm, widget: Widget | None = N
     ), form_status(form)
 
 
+def _all_problems(form: WidgetForm) -> dict[str, list[str]]:
+    """The form's conversion errors plus every rule the settings break, so one submit shows them all."""
+    problems = {name: list(messages) for name, messages in form.errors.items()}
+    try:
+        services.check_settings(form.settings())
+    except services.WidgetInvalid as invalid:
+        for name, message in invalid.errors.items():
+            problems.setdefault(name, []).append(str(message))
+    return problems
+
+
 def _save(form: WidgetForm, save) -> Widget | None:
     """Run the service when the form converts; the form keeps what was typed otherwise."""
     if not form.validate_on_submit():
+        if form.is_submitted():
+            for name, messages in _all_problems(form).items():
+                field = getattr(form, name, None)
+                if field is not None and not field.errors:
+                    field.errors = list(messages)
         return None
     with attempt(form) as done:
         widget = save(form.settings())
@@ -99,11 +115,13 @@ def preview(network_id: int):
     network = network_or_404(network_id)
     form = WidgetForm(formdata=request.args, meta={"csrf": False})
     if not form.validate():
-        return render_template("widgets/preview_error.html", errors=form.errors), 400
+        return render_preview_problems(_all_problems(form))
     try:
         widget = services.preview_widget(network, form.settings())
+    except services.WidgetInvalid as invalid:
+        return render_preview_problems({name: [str(message)] for name, message in invalid.errors.items()})
     except DomainError as error:
-        return render_template("widgets/preview_error.html", errors={error.field: [error.message]}), 400
+        return render_preview_problems({error.field or "": [str(error.message)]})
     return render_preview(widget, preview_args=request.args)
 
 

@@ -216,3 +216,40 @@ def test_the_loader_ignores_messages_from_other_origins(page, live_server, host_
     page.evaluate("window.postMessage({type: 'tremplin-widget:height', height: 42}, '*')")
     page.wait_for_timeout(300)
     assert iframe.evaluate("element => element.style.height") == settled
+
+
+def test_the_configurator_shows_every_problem_at_once_and_a_framed_preview_of_them(
+    browser, live_server, territory
+):
+    """A light colour, no name and 0 per page: the preview says why, one submit lists all three."""
+    from tests.browser.axe import assert_accessible
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    admin = context.new_page()
+    admin.set_default_timeout(10_000)
+    sign_in(admin, live_server, territory["admin"].email)
+    admin.goto(f"{live_server}/reseau/{territory['network'].id}/widgets/nouveau")
+    admin.get_by_label("Couleur principale").fill("#ffff00")
+    admin.get_by_label("Missions par page").fill("0")
+
+    # The preview frame shows the problems (it used to be refused by frame-ancestors 'none').
+    preview = admin.frame_locator("#widget-preview")
+    expect(preview.get_by_role("alert")).to_contain_text("L’aperçu reviendra")
+    expect(preview.locator("li")).to_have_count(2)
+    expect(preview.get_by_text("teinte plus foncée", exact=False)).to_have_count(1)
+
+    admin.get_by_role("button", name="Créer le widget").click()
+    for message in ("Donnez un nom", "teinte plus foncée", "entre 1 et 50"):
+        expect(admin.get_by_text(message, exact=False).first).to_be_visible()
+    assert_accessible(admin)
+
+    # Fixed in one go, with the suggested shade: the widget is created and its preview passes axe.
+    admin.get_by_label("Nom du widget").fill("Site de la Maison")
+    admin.get_by_label("Couleur principale").fill("#7a7a00")
+    admin.get_by_label("Missions par page").fill("4")
+    expect(preview.get_by_test_id("widget-count")).to_contain_text("missions")
+    frame = next(frame for frame in admin.frames if "/widgets/apercu" in frame.url)
+    assert_accessible(frame)
+    admin.get_by_role("button", name="Créer le widget").click()
+    expect(admin.locator(".alert, .flash").first).to_contain_text("Le widget est créé")
+    context.close()

@@ -1,0 +1,1 @@
+"""What Tremplin publishes for other machines: the API Engagement feed, the sitemap, structured data."""
