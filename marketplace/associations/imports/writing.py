@@ -503,7 +503,7 @@ def import_missions(
     by: User | None,
     association: Association | None = None,
     today: date | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int | None = None,
     on_batch: BatchDone | None = None,
     resume: ImportReport | None = None,
     resume_after_line: int = 0,
@@ -519,6 +519,7 @@ def import_missions(
     ``resume``/``resume_after_line``, carries on after the last committed batch. Without it,
     nothing is committed here: the caller commits once.
     """
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
     finder = finder_for(by, association)
     parsed = parse_missions(text, fmt, today=today or date.today())
     report = resume if resume is not None else ImportReport()
