@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from marketplace.associations import imports
 from marketplace.associations.cli import missions_cli
@@ -428,15 +428,15 @@ def test_an_import_does_not_change_closed_missions_or_go_below_accepted_voluntee
 
 
 def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
-    original = imports.writing._create
+    original = imports.writing._with_coordinates
 
-    def failing_create(association, data, *, by):
-        mission = original(association, data, by=by)
-        if data.external_id == "boom":
-            raise IntegrityError("INSERT", {}, Exception("simulated"))
-        return mission
+    def breaking_the_capacity_check(data, places=None):
+        # Valid for the parser, refused by the database's CHECK: the batch's INSERT fails,
+        # then the line alone (with the association it created) when retried line by line.
+        data = original(data, places)
+        return replace(data, capacity=0) if data.external_id == "boom" else data
 
-    monkeypatch.setattr(imports.writing, "_create", failing_create)
+    monkeypatch.setattr(imports.writing, "_with_coordinates", breaking_the_capacity_check)
     text = jsonl(
         mission_line(external_id="ok"),
         mission_line(external_id="boom", association={"name": "Association créée puis annulée"}),

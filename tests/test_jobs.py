@@ -198,7 +198,7 @@ def test_an_import_failing_midway_keeps_whole_batches_only_and_says_which(monkey
     job = import_job.enqueue_import(file_of(8), "jsonl", by=None)
     db.session.commit()
     failed = queue.work_once("worker-a")
-    assert failed.status == JobStatus.FAILED
+    assert failed.id == job.id and failed.status == JobStatus.FAILED
     assert missions() == 3  # the first batch, whole; nothing of the second
     titles = set(db.session.scalars(select(Mission.external_id)))
     assert titles == {"m-1", "m-2", "m-3"}

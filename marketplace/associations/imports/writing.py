@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from marketplace.accounts.models import User
@@ -34,6 +34,7 @@ from marketplace.associations.moderation import needs_moderation
 from marketplace.associations.permissions import can_manage_association, moderated_association_ids
 from marketplace.domain import NotAllowed
 from marketplace.extensions import db
+from marketplace.missions.changes import mark_changed
 from marketplace.models_base import utcnow
 from marketplace.search.bulk import search_bulk_writes
 from marketplace.statuses import MissionStatus, ReviewAction
@@ -345,7 +346,7 @@ class _Planned:
     association: Association
     data: MissionData
     known: _Known | None
-    mission: Mission | None = None
+    mission: Mission | _NewMission | None = None
     action: str = ""
 
 
@@ -367,21 +368,84 @@ def _plan(rows: list[MissionRow], finder: AssociationFinder, report: ImportRepor
     return planned
 
 
-def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportReport) -> list[_Planned]:
-    """Write every planned row, one flush for the batch; return the rows written or unchanged.
+@dataclass
+class _NewMission:
+    """A mission the batch inserts in one statement with the others (its id comes after)."""
 
-    Raises SQLAlchemyError when the flush fails (the caller rolls the batch back and retries it
-    line by line). A file naming the same external_id twice: the later line updates the mission
-    the earlier one created in this batch.
+    values: dict[str, Any]
+    review_action: str
+    id: int = 0
+
+    @property
+    def title(self) -> str:
+        return self.values["title"]
+
+    @property
+    def status(self) -> str:
+        return self.values["status"]
+
+    def rewrite(self, data: MissionData) -> None:
+        """A later line of the same file with the same external_id: it wins."""
+        self.values.update(_data_values(data))
+
+
+def _data_values(data: MissionData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in MissionData.__dataclass_fields__}
+    values["content_hash"] = data.content_hash()
+    return values
+
+
+def _new_mission(association: Association, data: MissionData, *, by: User | None) -> _NewMission:
+    """What ``_create`` writes, as column values: published, or sent to moderation."""
+    moderated = needs_moderation(association, by)
+    now = utcnow()
+    values = _data_values(data)
+    values.update(
+        association_id=association.id,
+        status=MissionStatus.PENDING_REVIEW if moderated else MissionStatus.PUBLISHED,
+        published_at=None if moderated else now,
+        seats_taken=0,
+        created_at=now,
+        updated_at=now,
+    )
+    return _NewMission(values, ReviewAction.SUBMITTED if moderated else ReviewAction.IMPORTED)
+
+
+def _insert_new(new: list[_NewMission], *, by: User | None) -> None:
+    """One INSERT for the batch's new missions and one for their history lines; the change
+    pipeline is told once (the ORM's flush hooks do not see bulk statements)."""
+    if not new:
+        return
+    statement = insert(Mission).returning(Mission.id, sort_by_parameter_order=True)
+    ids = list(db.session.scalars(statement, [mission.values for mission in new]))
+    for mission, mission_id in zip(new, ids, strict=True):
+        mission.id = mission_id
+    actor_id = by.id if by is not None else None
+    db.session.execute(
+        insert(MissionReview),
+        [{"mission_id": m.id, "actor_id": actor_id, "action": m.review_action} for m in new],
+    )
+    mark_changed(db.session, missions=ids)
+
+
+def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportReport) -> list[_Planned]:
+    """Write every planned row: new missions in one INSERT, changed ones in one flush; return
+    the rows written or unchanged.
+
+    Raises SQLAlchemyError when a statement fails (the caller rolls the batch back and retries
+    it line by line). A file naming the same external_id twice: the later line wins.
     """
     written: list[_Planned] = []
-    created_here: dict[tuple[int, str], Mission] = {}
-    to_load = [item.known.id for item in planned if item.known is not None]
+    created_here: dict[tuple[int, str], _NewMission] = {}
+    new: list[_NewMission] = []
+    changed = [
+        item
+        for item in planned
+        if item.known is not None and not _is_unchanged(item.known, item.data, item.association, by)
+    ]
+    to_load = [item.known.id for item in changed if item.known is not None]
     loaded = (
-        {
-            mission.id: mission
-            for mission in db.session.scalars(select(Mission).where(Mission.id.in_(to_load)))
-        }
+        {m.id: m for m in db.session.scalars(select(Mission).where(Mission.id.in_(to_load)))}
         if to_load
         else {}
     )
@@ -390,13 +454,16 @@ def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportRepo
         earlier = created_here.get(key) if item.data.external_id else None
         try:
             if earlier is not None:
-                item.mission, item.action = _update(earlier, item.data, by=by), "updated"
-            elif item.known is not None and _is_unchanged(item.known, item.data, item.association, by):
+                earlier.rewrite(item.data)
+                item.mission, item.action = earlier, "updated"
+            elif item.known is not None and item.known.id not in loaded:
                 item.action = "unchanged"
             elif item.known is not None:
                 item.mission, item.action = _update(loaded[item.known.id], item.data, by=by), "updated"
             else:
-                item.mission, item.action = _create(item.association, item.data, by=by), "created"
+                item.mission = _new_mission(item.association, item.data, by=by)
+                item.action = "created"
+                new.append(item.mission)
                 if item.data.external_id:
                     created_here[key] = item.mission
         except _LineRejected as error:
@@ -404,6 +471,7 @@ def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportRepo
             continue
         written.append(item)
     db.session.flush()
+    _insert_new(new, by=by)
     return written
 
 
