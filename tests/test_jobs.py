@@ -302,3 +302,13 @@ def test_a_mission_edited_since_its_import_is_written_again_by_a_reimport():
     report = writing.import_missions(file_of(1), "jsonl", by=None)
     db.session.commit()
     assert report.unchanged == 0 and db.session.get(Mission, mission.id).capacity == 8
+
+
+def test_missions_inserted_by_a_batch_reach_the_change_pipeline():
+    """Bulk INSERTs escape the ORM's flush hooks: the batch declares them (journal, index)."""
+    from marketplace.matching.models import MatchingChange
+
+    writing.import_missions(file_of(3), "jsonl", by=None)
+    db.session.commit()
+    journaled = set(db.session.scalars(select(MatchingChange.mission_id)))
+    assert set(db.session.scalars(select(Mission.id))) <= journaled
