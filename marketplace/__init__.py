@@ -48,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
     from marketplace.extensions import babel, csrf, db, limiter, login_manager, select_locale
     from marketplace.i18n import init_i18n
     from marketplace.inputs import init_inputs
+    from marketplace.jobs.kinds import register_all_kinds
     from marketplace.matching.holder import init_matching
     from marketplace.search.services import init_search_sync
     from marketplace.security import init_security
@@ -67,6 +68,7 @@ def _init_extensions(app: Flask) -> None:
     init_i18n(app)
     # The change pipeline's subscribers, in the order they run (marketplace/missions/changes.py).
     init_search_sync()
+    register_all_kinds()
     init_matching(app)
     init_answer_cache()
     init_page_cache()

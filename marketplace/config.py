@@ -152,6 +152,10 @@ class Config:
 
     # "whoosh" (one node: an index on local disk) or "postgres" (several nodes: PostgreSQL full text).
     SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+    # Background jobs (flask jobs work): a running job silent this long is taken for dead and
+    # queued again, at most this many times in all.
+    JOBS_STALE_SECONDS = int(os.environ.get("JOBS_STALE_SECONDS", "300"))
+    JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
     SEARCH_SYNC = True  # update the index after each commit that changes missions
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index"))
     # Fit the recommendation engine in a background thread when the app starts (each gunicorn

@@ -13,6 +13,7 @@ from marketplace.associations.models import (
 )
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
+from marketplace.jobs.models import Job
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
 from marketplace.notifications.models import OutboxMessage
@@ -28,6 +29,7 @@ __all__ = [
     "AssociationVerificationEvent",
     "CalendarFeed",
     "CandidateProfile",
+    "Job",
     "MatchingChange",
     "MatchingState",
     "Membership",

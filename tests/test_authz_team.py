@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from marketplace.associations import team
+from marketplace.associations.imports import example_records, to_jsonl
+from marketplace.associations.imports.job import enqueue_import
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
 
@@ -17,6 +21,16 @@ ASSOCIATION_ONLY = {
     "site_admin": FORBIDDEN,
 }
 IMPORTERS = {"anonymous": REDIRECT, "candidate": FORBIDDEN, **dict.fromkeys(ACTORS[2:], OK)}
+
+JOB_READERS = {
+    "anonymous": REDIRECT,
+    "candidate": FORBIDDEN,
+    "owner": OK,
+    "member": OK,
+    "other_owner": MISSING,
+    "network_admin": MISSING,
+    "site_admin": MISSING,
+}
 
 # (method, path, form data, {actor: expected status}); {invitation}, {member}, {token} are filled per test.
 TABLE = [
@@ -51,6 +65,9 @@ TABLE = [
     ("POST", "/espace/import", {}, {**IMPORTERS, **dict.fromkeys(ACTORS[2:], BAD)}),
     ("GET", "/espace/import/modele.csv", None, IMPORTERS),
     ("GET", "/espace/import/modele.jsonl", None, IMPORTERS),
+    # An import job's page and state: its owner and the members of its association only.
+    ("GET", "/espace/import/{job}", None, {**JOB_READERS}),
+    ("GET", "/espace/import/{job}/etat.json", None, {**JOB_READERS}),
 ]
 COVERED_RULES = {
     "/espace/equipe",
@@ -62,6 +79,8 @@ COVERED_RULES = {
     "/espace/import",
     "/espace/import/modele.csv",
     "/espace/import/modele.jsonl",
+    "/espace/import/<int:job_id>",
+    "/espace/import/<int:job_id>/etat.json",
 }
 
 
@@ -88,8 +107,16 @@ def actors(make):
     make.association(owner=users["other_owner"])
     make.network(admin=users["network_admin"], members=(association,))
     issued = team.invite_member(association, "invitee@example.fr", by=users["owner"])
+    job = enqueue_import(
+        to_jsonl(example_records(date.today())), "jsonl", by=users["owner"], association=association
+    )
     db.session.commit()
-    values = {"invitation": issued.invitation.id, "member": users["member"].id, "token": issued.token}
+    values = {
+        "invitation": issued.invitation.id,
+        "member": users["member"].id,
+        "token": issued.token,
+        "job": job.id,
+    }
     return users, values
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from marketplace.associations import imports
 from marketplace.associations.cli import missions_cli
@@ -17,6 +17,7 @@ from marketplace.associations.imports import ImportFileInvalid, import_missions,
 from marketplace.associations.models import Association, Mission, MissionReview
 from marketplace.domain import NotAllowed
 from marketplace.extensions import db
+from marketplace.jobs.queue import work_once
 
 ROOT = Path(__file__).resolve().parents[1]
 SOON = (date.today() + timedelta(days=20)).isoformat()
@@ -427,15 +428,15 @@ def test_an_import_does_not_change_closed_missions_or_go_below_accepted_voluntee
 
 
 def test_a_line_failing_in_the_database_leaves_nothing_behind(monkeypatch):
-    original = imports.writing._create
+    original = imports.writing._with_coordinates
 
-    def failing_create(association, data, *, by):
-        mission = original(association, data, by=by)
-        if data.external_id == "boom":
-            raise IntegrityError("INSERT", {}, Exception("simulated"))
-        return mission
+    def breaking_the_capacity_check(data, places=None):
+        # Valid for the parser, refused by the database's CHECK: the batch's INSERT fails,
+        # then the line alone (with the association it created) when retried line by line.
+        data = original(data, places)
+        return replace(data, capacity=0) if data.external_id == "boom" else data
 
-    monkeypatch.setattr(imports.writing, "_create", failing_create)
+    monkeypatch.setattr(imports.writing, "_with_coordinates", breaking_the_capacity_check)
     text = jsonl(
         mission_line(external_id="ok"),
         mission_line(external_id="boom", association={"name": "Association créée puis annulée"}),
@@ -595,7 +596,7 @@ def test_cli_import_of_an_unreadable_file_exits_1_and_saves_nothing(runner, tmp_
 # --- upload page -------------------------------------------------------------------------------
 
 
-def _upload(client, content: str | bytes, filename: str = "missions.csv", **fields):
+def _post_upload(client, content: str | bytes, filename: str = "missions.csv", **fields):
     data = content.encode() if isinstance(content, str) else content
     return client.post(
         "/espace/import",
@@ -604,13 +605,28 @@ def _upload(client, content: str | bytes, filename: str = "missions.csv", **fiel
     )
 
 
+def _upload(client, content: str | bytes, filename: str = "missions.csv", **fields):
+    """Upload, let a worker run the queued import, then show the job's page (its report)."""
+    response = _post_upload(client, content, filename, **fields)
+    if response.status_code != 302:
+        return response
+    work_once()
+    return client.get(response.headers["Location"])
+
+
 def test_member_uploads_a_csv_and_sees_the_report(client, auth, make):
     owner = make.user("association")
     association = make.association("Mon Association", owner=owner)
     auth.login_as(owner)
     assert client.get("/espace/import").status_code == 200
     text = "\n".join([CSV_HEADER, csv_line("a"), csv_line("b", title="Non"), csv_line("c")]) + "\n"
-    response = _upload(client, text)
+    posted = _post_upload(client, text)
+    assert posted.status_code == 302 and count(Mission) == 0  # queued: written by the worker
+    waiting = client.get(posted.headers["Location"]).get_data(as_text=True)
+    assert 'data-testid="import-progress"' in waiting and 'data-testid="progress-total">3<' in waiting
+    assert '<meta http-equiv="refresh"' in waiting  # without JavaScript, the page reloads itself
+    work_once()
+    response = client.get(posted.headers["Location"])
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert 'data-testid="count-created">2<' in page and 'data-testid="count-rejected">1<' in page

@@ -228,3 +228,29 @@ def test_concurrent_updates_of_missions_in_one_block_do_not_deadlock(app, corpus
     # The rounds end with one description of each kind.
     assert services.search(SearchQuery(q="xbabo", with_seats=False)).total == 1
     assert services.search(SearchQuery(q="xbabo zbabo", with_seats=False)).total == 2
+
+
+def test_batched_imports_keep_the_bits_in_step(app, corpus, monkeypatch):
+    """An import switches the row trigger off and sets the bits once per batch: same result."""
+    from marketplace.associations.imports import writing
+    from tests.test_imports import jsonl, mission_line
+
+    monkeypatch.setattr(writing, "DEFAULT_BATCH_SIZE", 4)
+    lines = [
+        mission_line(external_id=f"i-{n}", title=f"Jardin collectif numéro {n}", capacity=1 + n % 3)
+        for n in range(10)
+    ]
+    with app.test_request_context():
+        writing.import_missions(jsonl(*lines), "jsonl", by=None)
+        assert_bits_agree_with_rows()
+        changed = [
+            mission_line(external_id=f"i-{n}", title=f"Atelier numérique {n}", domain="numerique")
+            if n % 2
+            else lines[n]
+            for n in range(10)
+        ]
+        report = writing.import_missions(jsonl(*changed), "jsonl", by=None)
+        assert report.unchanged == 5
+        assert_bits_agree_with_rows()
+    current = db.session.execute(text("SELECT current_setting('search.bulk', true)")).scalar()
+    assert current in (None, "", "off")  # the row trigger is on again for later writes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,6 +11,8 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 
 from marketplace.associations.imports import FORMATS, ImportReport, decode, guess_format, import_missions
+from marketplace.associations.imports.job import enqueue_import
+from marketplace.associations.imports.writing import line_count
 from marketplace.domain import DomainError
 from marketplace.extensions import db
 
@@ -40,13 +43,29 @@ def report_lines(report: ImportReport) -> list[str]:
     default=None,
     help="jsonl or csv; guessed from the file name when omitted.",
 )
-def import_command(file: Path, fmt: str | None) -> None:
-    """Create or update missions (published) from FILE; exits with 1 when a line was rejected."""
+@click.option(
+    "--background",
+    is_flag=True,
+    help="Queue the import as a job for `flask jobs work` instead of running it here.",
+)
+def import_command(file: Path, fmt: str | None, background: bool) -> None:
+    """Create or update missions (published) from FILE; exits with 1 when a line was rejected.
+
+    Lines are written in batches, each committed whole: when the command is interrupted, the
+    batches already committed stay, and running it again finishes the file (lines with an
+    external_id already imported are recognised, unchanged ones are not written again).
+    """
     # No request here, hence no user language: messages use the site's default language.
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         try:
             text = decode(file.read_bytes())
-            report = import_missions(text, fmt or guess_format(file.name, text), by=None)
+            fmt = fmt or guess_format(file.name, text)
+            if background:
+                job = enqueue_import(text, fmt, by=None)
+                db.session.commit()
+                click.echo(f"job {job.id} queued ({job.progress_total} lines): run `flask jobs work`")
+                return
+            report = _import_with_progress_bar(text, fmt)
         except DomainError as error:
             db.session.rollback()
             click.echo(f"Error: {error.message}", err=True)
@@ -56,3 +75,25 @@ def import_command(file: Path, fmt: str | None) -> None:
             click.echo(line)
     if report.problems:
         raise click.exceptions.Exit(1)
+
+
+def _import_with_progress_bar(text: str, fmt: str) -> ImportReport:
+    """Import inline, committing each batch and moving the bar (lines done, rejected so far)."""
+    total = line_count(text, fmt)
+    with click.progressbar(length=total, label="Import", show_pos=True, file=sys.stderr) as bar:
+        shown = 0
+
+        def batch_done(report: ImportReport, last_line: int) -> None:
+            nonlocal shown
+            db.session.commit()
+            done = sum(1 for _ in _lines_up_to(report, last_line))
+            bar.label = f"Import ({len(report.rejected_lines)} rejected)"
+            bar.update(done - shown)
+            shown = done
+
+        return import_missions(text, fmt, by=None, on_batch=batch_done)
+
+
+def _lines_up_to(report: ImportReport, last_line: int):
+    seen = {o.line for o in (*report.created, *report.updated)} | set(report.rejected_lines)
+    return (line for line in seen if line <= last_line)

@@ -187,6 +187,8 @@ class Mission(TimestampMixin, db.Model):
     seats_taken: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     motivation_required: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     external_id: Mapped[str | None] = mapped_column(String(120))
+    # sha256 of the editable fields (MissionData.content_hash), kept by an ORM hook on each write.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(20), nullable=False, default=MissionStatus.DRAFT, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
 

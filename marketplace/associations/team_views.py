@@ -23,8 +23,9 @@ from marketplace.accounts.access import public, roles
 from marketplace.accounts.models import User
 from marketplace.accounts.services import find_user_by_email
 from marketplace.associations import imports, team
+from marketplace.associations.imports import job as import_jobs
 from marketplace.associations.models import Association, TeamInvitation
-from marketplace.associations.permissions import can_manage_team, membership_of
+from marketplace.associations.permissions import can_manage_association, can_manage_team, membership_of
 from marketplace.associations.team_forms import (
     ImportForm,
     InviteForm,
@@ -36,6 +37,7 @@ from marketplace.commit import attempt
 from marketplace.domain import DomainError, NotAllowed
 from marketplace.extensions import db, limiter
 from marketplace.forms_util import form_status
+from marketplace.jobs.models import Job
 
 bp = Blueprint("team", __name__)
 
@@ -272,20 +274,58 @@ def _import_target(form: ImportForm) -> Association | None:
 @bp.route("/espace/import", methods=["GET", "POST"])
 @roles(*IMPORT_ROLES)
 def import_missions():
+    """Upload a file: it is checked as a whole here, then imported by a background job."""
     me = _me()
     form = ImportForm()
     associations = team.associations_of_member(me) if me.role == "association" else []
     form.association_id.choices = [(str(a.id), a.name) for a in associations]
-    report = None
     if form.validate_on_submit():
-        with attempt(form, abort_on=(NotAllowed,)):
+        with attempt(form, abort_on=(NotAllowed,)) as done:
             content = _uploaded_bytes(form)
             text = imports.decode(content)
             fmt = form.format.data or imports.guess_format(form.file.data.filename, text)
-            report = imports.import_missions(text, fmt, by=me, association=_import_target(form))
-    return render_template(
-        "imports/import.html", form=form, report=report, associations=associations
-    ), form_status(form)
+            target = _import_target(form)
+            imports.finder_for(me, target)  # refused now (403), not later in the worker
+            job = import_jobs.enqueue_import(text, fmt, by=me, association=target)
+        if done.ok:
+            return redirect(url_for("team.import_job", job_id=job.id))
+    return render_template("imports/import.html", form=form, associations=associations), form_status(form)
+
+
+def _own_import_job(job_id: int) -> Job:
+    """The import job, for the user who started it or a member of its association; else 404."""
+    job = db.session.get(Job, job_id)
+    if job is None or job.kind != import_jobs.IMPORT_KIND:
+        abort(404)
+    me = _me()
+    mine = job.owner_id == me.id
+    ours = job.association is not None and can_manage_association(me, job.association)
+    if not (mine or ours):
+        abort(404)  # as if it did not exist: job numbers say nothing about other people's imports
+    return job
+
+
+@bp.route("/espace/import/<int:job_id>")
+@roles(*IMPORT_ROLES)
+def import_job(job_id: int):
+    """An import's progress while it runs (refreshed by JS, or every few seconds without), then its report."""
+    job = _own_import_job(job_id)
+    return render_template("imports/job.html", job=job, report=import_jobs.report_of(job))
+
+
+@bp.route("/espace/import/<int:job_id>/etat.json")
+@roles(*IMPORT_ROLES)
+def import_job_state(job_id: int):
+    """The progress the page's script polls."""
+    job = _own_import_job(job_id)
+    return {
+        "status": job.status,
+        "done": job.progress_done,
+        "total": job.progress_total,
+        "errors": job.errors,
+        "percent": job.percent,
+        "finished": job.finished,
+    }
 
 
 def _download(content: str, filename: str, mimetype: str) -> Response:

@@ -1,4 +1,5 @@
-"""Team and import journeys in a real browser: invite by email, join with the link, upload a CSV."""
+"""Team and import journeys in a real browser: invite by email, join with the link, upload a CSV
+(its progress page, then its report once a worker ran the job)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
+from marketplace.jobs import queue
 from marketplace.notifications.models import OutboxMessage
 from tests.browser.conftest import screenshot
 from tests.conftest import DEFAULT_PASSWORD
@@ -95,6 +97,12 @@ def test_owner_uploads_a_csv_with_one_bad_line_and_sees_the_report(page, live_se
         files=[{"name": "missions.csv", "mimeType": "text/csv", "buffer": CSV.encode("utf-8")}]
     )
     page.locator("[data-testid=import-submit]").click()
+    # The upload is a background job: its page shows the waiting job, then the script polling
+    # its state brings the report once a worker (here, this test) has run it.
+    expect(page.locator("[data-testid=import-progress]")).to_be_visible()
+    expect(page.locator("[data-testid=progress-total]")).to_have_text("3")
+    screenshot(page, "import-progress")
+    assert queue.work_once("browser-worker").status == "done"
     expect(page.locator("[data-testid=count-created]")).to_have_text("2")
     expect(page.locator("[data-testid=count-rejected]")).to_have_text("1")
     rejected = page.locator("[data-testid=rejected-lines] tr[data-line='3']")

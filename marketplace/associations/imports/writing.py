@@ -8,11 +8,13 @@ the same association updates its mission. Functions flush, never commit: the cal
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from marketplace.accounts.email_links import require_verified
@@ -24,6 +26,7 @@ from marketplace.associations.imports.parsing import (
     LineProblem,
     LineWarning,
     MissionRow,
+    ParsedFile,
     parse_missions,
 )
 from marketplace.associations.missions import MissionData
@@ -32,7 +35,9 @@ from marketplace.associations.moderation import needs_moderation
 from marketplace.associations.permissions import can_manage_association, moderated_association_ids
 from marketplace.domain import NotAllowed
 from marketplace.extensions import db
+from marketplace.missions.changes import mark_changed
 from marketplace.models_base import utcnow
+from marketplace.search.bulk import search_bulk_writes
 from marketplace.statuses import MissionStatus, ReviewAction
 
 logger = logging.getLogger(__name__)
@@ -44,7 +49,8 @@ class LineOutcome:
     mission_id: int
     title: str
     association_name: str
-    published: bool = True  # False: sent to moderation (a member of an unverified association)
+    published: bool = True  # False: sent to moderation (an unverified association's member)
+    unchanged: bool = False  # identical to its mission: nothing was written
 
 
 @dataclass
@@ -60,8 +66,39 @@ class ImportReport:
 
     @property
     def counts(self) -> tuple[int, int, int]:
-        """(created, updated, rejected lines)."""
+        """(created, updated, rejected lines); unchanged lines count as updated."""
         return len(self.created), len(self.updated), len(self.rejected_lines)
+
+    def saved(self, limit: int | None = None) -> list[tuple[LineOutcome, str]]:
+        """(outcome, "created" or "updated") by line, the first ``limit`` of them."""
+        both = [(o, "created") for o in self.created] + [(o, "updated") for o in self.updated]
+        return sorted(both, key=lambda pair: pair[0].line)[:limit]
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for outcome in self.updated if outcome.unchanged)
+
+    @property
+    def sent_to_moderation(self) -> int:
+        return sum(1 for outcome in (*self.created, *self.updated) if not outcome.published)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain record (reasons as text in the current language), for a job's row."""
+        return {
+            "created": [asdict(outcome) for outcome in self.created],
+            "updated": [asdict(outcome) for outcome in self.updated],
+            "problems": [[p.line, p.field, str(p.reason)] for p in self.problems],
+            "warnings": [[w.line, w.field, str(w.reason)] for w in self.warnings],
+        }
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> ImportReport:
+        return cls(
+            created=[LineOutcome(**outcome) for outcome in record.get("created", [])],
+            updated=[LineOutcome(**outcome) for outcome in record.get("updated", [])],
+            problems=[LineProblem(*problem) for problem in record.get("problems", [])],
+            warnings=[LineWarning(*warning) for warning in record.get("warnings", [])],
+        )
 
 
 # --- finding the association of each line ------------------------------------------------------
@@ -93,6 +130,10 @@ class AssociationFinder:
         self.create_missing = create_missing
         self._by_name: dict[str, list[int]] | None = None
         self._allowed_ids = allowed_ids
+        self._loaded: dict[int, Association] = {}
+        # Created by lines not committed yet (this batch, or this line's savepoint), by name key.
+        self._pending: dict[str, Association] = {}
+        self.places: dict[tuple[str, str], Any] = {}  # (postcode, town) -> place, for this import
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_name is None:
@@ -116,10 +157,25 @@ class AssociationFinder:
                 ASSOCIATION_FIELD, _l("Several associations have this name: rename one of them.")
             )
         if ids:
-            return db.session.get_one(Association, ids[0])
+            if ids[0] not in self._loaded:
+                self._loaded[ids[0]] = db.session.get_one(Association, ids[0])
+            return self._loaded[ids[0]]
         if not self.create_missing:
             raise _LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
-        return _new_association(row)
+        pending = self._pending.get(_name_key(row.association_name))
+        if pending is None:
+            pending = self._pending[_name_key(row.association_name)] = _new_association(row)
+        return pending
+
+    def keep_pending(self) -> None:
+        """The lines that created associations are saved: later lines find those associations."""
+        for association in self._pending.values():
+            self.remember(association)
+        self._pending.clear()
+
+    def drop_pending(self) -> None:
+        """The lines that created associations were rolled back: so were the associations."""
+        self._pending.clear()
 
     def remember(self, association: Association) -> None:
         """Called once a line is saved, so an association created by it is found by the next lines."""
@@ -127,6 +183,7 @@ class AssociationFinder:
             ids = self._by_name.setdefault(_name_key(association.name), [])
             if association.id not in ids:
                 ids.append(association.id)
+            self._loaded[association.id] = association
 
 
 def _new_association(row: MissionRow) -> Association:
@@ -161,23 +218,25 @@ def finder_for(by: User | None, association: Association | None = None) -> Assoc
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _with_coordinates(data: MissionData) -> MissionData:
+def _with_coordinates(data: MissionData, places: dict[tuple[str, str], Any] | None = None) -> MissionData:
+    """The line's coordinates, from its postcode and town when it gives none.
+
+    ``places`` caches the look-ups over one import (files repeat the same towns).
+    """
     from marketplace.reference.places import place_for
 
     if data.lat is not None and data.lon is not None:
         return data
     if data.remote and not data.postcode:
         return replace(data, lat=None, lon=None)
-    place = place_for(data.postcode, data.city)
+    key = (data.postcode, data.city)
+    if places is None or key not in places:
+        place = place_for(data.postcode, data.city)
+        if places is not None:
+            places[key] = place
+    else:
+        place = places[key]
     return replace(data, lat=place.lat, lon=place.lon) if place else data
-
-
-def _existing_mission(association: Association, external_id: str | None) -> Mission | None:
-    if not external_id:
-        return None
-    return db.session.scalar(
-        select(Mission).where(Mission.association_id == association.id, Mission.external_id == external_id)
-    )
 
 
 def _publish(mission: Mission) -> None:
@@ -191,7 +250,9 @@ def _write(mission: Mission, data: MissionData) -> None:
 
 
 def _create(association: Association, data: MissionData, *, by: User | None) -> Mission:
-    mission = Mission(association=association)
+    # By id, not Mission(association=...): adding through the relationship walks the
+    # association's whole missions collection on every add (quadratic over a large import).
+    mission = Mission(association_id=association.id)
     _write(mission, data)
     if needs_moderation(association, by):
         mission.status = MissionStatus.PENDING_REVIEW
@@ -227,18 +288,6 @@ def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     return mission
 
 
-def _save_row(row: MissionRow, finder: AssociationFinder, *, by: User | None) -> tuple[str, Mission]:
-    association = finder.find(row)
-    data = _with_coordinates(row.data)
-    existing = _existing_mission(association, data.external_id)
-    if existing is not None:
-        mission, action = _update(existing, data, by=by), "updated"
-    else:
-        mission, action = _create(association, data, by=by), "created"
-    db.session.flush()
-    return action, mission
-
-
 def _begin_outer_transaction() -> None:
     # pysqlite does not open a transaction before SAVEPOINT, so the first RELEASE would commit.
     # Opening it explicitly keeps "commit once at the end" true on SQLite as on PostgreSQL.
@@ -248,6 +297,274 @@ def _begin_outer_transaction() -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+# --- batches -----------------------------------------------------------------------------------
+
+DEFAULT_BATCH_SIZE = 500
+BatchDone = Callable[["ImportReport", int], None]  # (report so far, last line written)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What a batch needs to know of an already imported mission, without loading it."""
+
+    id: int
+    content_hash: str | None
+    status: str
+
+
+def _known_missions(keys: set[tuple[int, str]]) -> dict[tuple[int, str], _Known]:
+    """(association id, external_id) -> the mission holding it, in one query per batch."""
+    if not keys:
+        return {}
+    found: dict[tuple[int, str], _Known] = {}
+    by_association: dict[int, list[str]] = {}
+    for association_id, external_id in keys:
+        by_association.setdefault(association_id, []).append(external_id)
+    for association_id, external_ids in by_association.items():
+        rows = db.session.execute(
+            select(Mission.id, Mission.external_id, Mission.content_hash, Mission.status).where(
+                Mission.association_id == association_id, Mission.external_id.in_(external_ids)
+            )
+        )
+        for mission_id, external_id, content_hash, status in rows:
+            found[(association_id, external_id)] = _Known(mission_id, content_hash, status)
+    return found
+
+
+def _is_unchanged(known: _Known, data: MissionData, association: Association, by: User | None) -> bool:
+    """Same digest and already where this import would put it: nothing to write."""
+    if known.content_hash != data.content_hash():
+        return False
+    moderated = needs_moderation(association, by)
+    return known.status == MissionStatus.PUBLISHED or (
+        moderated and known.status == MissionStatus.PENDING_REVIEW
+    )
+
+
+@dataclass
+class _Planned:
+    row: MissionRow
+    association: Association
+    data: MissionData
+    known: _Known | None
+    mission: Mission | _NewMission | None = None
+    action: str = ""
+
+
+def _plan(rows: list[MissionRow], finder: AssociationFinder, report: ImportReport) -> list[_Planned]:
+    """Find each row's association and coordinates; rows refused here go to the report."""
+    planned = []
+    for row in rows:
+        try:
+            association = finder.find(row)
+        except _LineRejected as error:
+            report.problems.append(LineProblem(row.line, error.field, error.reason))
+            continue
+        planned.append(_Planned(row, association, _with_coordinates(row.data, finder.places), None))
+    keys = {(item.association.id, item.data.external_id) for item in planned if item.data.external_id}
+    known = _known_missions(keys)
+    for item in planned:
+        if item.data.external_id:
+            item.known = known.get((item.association.id, item.data.external_id))
+    return planned
+
+
+@dataclass
+class _NewMission:
+    """A mission the batch inserts in one statement with the others (its id comes after)."""
+
+    values: dict[str, Any]
+    review_action: str
+    id: int = 0
+
+    @property
+    def title(self) -> str:
+        return self.values["title"]
+
+    @property
+    def status(self) -> str:
+        return self.values["status"]
+
+    def rewrite(self, data: MissionData) -> None:
+        """A later line of the same file with the same external_id: it wins."""
+        self.values.update(_data_values(data))
+
+
+def _data_values(data: MissionData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in MissionData.__dataclass_fields__}
+    values["content_hash"] = data.content_hash()
+    return values
+
+
+def _new_mission(association: Association, data: MissionData, *, by: User | None) -> _NewMission:
+    """What ``_create`` writes, as column values: published, or sent to moderation."""
+    moderated = needs_moderation(association, by)
+    now = utcnow()
+    values = _data_values(data)
+    values.update(
+        association_id=association.id,
+        status=MissionStatus.PENDING_REVIEW if moderated else MissionStatus.PUBLISHED,
+        published_at=None if moderated else now,
+        seats_taken=0,
+        created_at=now,
+        updated_at=now,
+    )
+    return _NewMission(values, ReviewAction.SUBMITTED if moderated else ReviewAction.IMPORTED)
+
+
+def _insert_new(new: list[_NewMission], *, by: User | None) -> None:
+    """One INSERT for the batch's new missions and one for their history lines; the change
+    pipeline is told once (the ORM's flush hooks do not see bulk statements)."""
+    if not new:
+        return
+    statement = insert(Mission).returning(Mission.id, sort_by_parameter_order=True)
+    ids = list(db.session.scalars(statement, [mission.values for mission in new]))
+    for mission, mission_id in zip(new, ids, strict=True):
+        mission.id = mission_id
+    actor_id = by.id if by is not None else None
+    db.session.execute(
+        insert(MissionReview),
+        [{"mission_id": m.id, "actor_id": actor_id, "action": m.review_action} for m in new],
+    )
+    mark_changed(db.session, missions=ids)
+
+
+def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportReport) -> list[_Planned]:
+    """Write every planned row: new missions in one INSERT, changed ones in one flush; return
+    the rows written or unchanged.
+
+    Raises SQLAlchemyError when a statement fails (the caller rolls the batch back and retries
+    it line by line). A file naming the same external_id twice: the later line wins.
+    """
+    written: list[_Planned] = []
+    created_here: dict[tuple[int, str], _NewMission] = {}
+    new: list[_NewMission] = []
+    changed = [
+        item
+        for item in planned
+        if item.known is not None and not _is_unchanged(item.known, item.data, item.association, by)
+    ]
+    to_load = [item.known.id for item in changed if item.known is not None]
+    loaded = (
+        {m.id: m for m in db.session.scalars(select(Mission).where(Mission.id.in_(to_load)))}
+        if to_load
+        else {}
+    )
+    for item in planned:
+        key = (item.association.id, item.data.external_id or "")
+        earlier = created_here.get(key) if item.data.external_id else None
+        try:
+            if earlier is not None:
+                earlier.rewrite(item.data)
+                item.mission, item.action = earlier, "updated"
+            elif item.known is not None and item.known.id not in loaded:
+                item.action = "unchanged"
+            elif item.known is not None:
+                item.mission, item.action = _update(loaded[item.known.id], item.data, by=by), "updated"
+            else:
+                item.mission = _new_mission(item.association, item.data, by=by)
+                item.action = "created"
+                new.append(item.mission)
+                if item.data.external_id:
+                    created_here[key] = item.mission
+        except _LineRejected as error:
+            report.problems.append(LineProblem(item.row.line, error.field, error.reason))
+            continue
+        written.append(item)
+    db.session.flush()
+    _insert_new(new, by=by)
+    return written
+
+
+def _write_line_by_line(
+    rows: list[MissionRow], finder: AssociationFinder, *, by: User | None, report: ImportReport
+) -> list[_Planned]:
+    """The slow path, after a batch failed in the database: each line in its own savepoint,
+    an association it creates included."""
+    written = []
+    for row in rows:
+        problems_before = len(report.problems)
+        try:
+            with db.session.begin_nested():
+                planned = _plan([row], finder, report)
+                if not planned:
+                    continue
+                item = planned[0]
+                if item.known is not None:
+                    existing = db.session.get_one(Mission, item.known.id)
+                    item.mission, item.action = _update(existing, item.data, by=by), "updated"
+                else:
+                    item.mission, item.action = _create(item.association, item.data, by=by), "created"
+                db.session.flush()
+        except _LineRejected as error:
+            finder.drop_pending()
+            report.problems.append(LineProblem(row.line, error.field, error.reason))
+            continue
+        except SQLAlchemyError as error:
+            finder.drop_pending()
+            del report.problems[problems_before:]
+            logger.warning("Import line %s could not be saved: %s", row.line, type(error).__name__)
+            report.problems.append(
+                LineProblem(
+                    row.line,
+                    WHOLE_LINE,
+                    _l("This line conflicts with data already saved: it was skipped."),
+                )
+            )
+            continue
+        finder.keep_pending()
+        written.append(item)
+    return written
+
+
+def _record(written: list[_Planned], finder: AssociationFinder, report: ImportReport) -> None:
+    for item in written:
+        mission = item.mission
+        if mission is None:  # unchanged: nothing was loaded or written
+            outcome = LineOutcome(
+                item.row.line,
+                item.known.id if item.known else 0,
+                item.data.title,
+                item.association.name,
+                published=item.known is not None and item.known.status == MissionStatus.PUBLISHED,
+                unchanged=True,
+            )
+        else:
+            outcome = LineOutcome(
+                item.row.line,
+                mission.id,
+                mission.title,
+                item.association.name,
+                published=mission.status == MissionStatus.PUBLISHED,
+            )
+        (report.created if item.action == "created" else report.updated).append(outcome)
+        report.warnings.extend(_warnings_of(item.row, finder))
+
+
+def _import_batch(
+    rows: list[MissionRow], finder: AssociationFinder, *, by: User | None, report: ImportReport
+) -> None:
+    """Write one batch: all its valid lines in one flush, or line by line when that fails."""
+    problems_before = len(report.problems)
+    bulk = search_bulk_writes(db.session)
+    try:
+        with db.session.begin_nested():
+            planned = _plan(rows, finder, report)
+            changing = {item.known.id for item in planned if item.known is not None}
+            bulk.begin(changing)
+            written = _write_batch(planned, by=by, report=report)
+            # The unchanged ones among ``changing`` get their (cleared) bits back here too.
+            bulk.end(changing | {item.mission.id for item in written if item.mission is not None})
+    except SQLAlchemyError as error:
+        logger.info("Import batch failed (%s): retrying it line by line", type(error).__name__)
+        finder.drop_pending()
+        del report.problems[problems_before:]
+        written = _write_line_by_line(rows, finder, by=by, report=report)
+    else:
+        finder.keep_pending()
+    _record(written, finder, report)
+
+
 def import_missions(
     text: str,
     fmt: str,
@@ -255,46 +572,55 @@ def import_missions(
     by: User | None,
     association: Association | None = None,
     today: date | None = None,
+    batch_size: int | None = None,
+    on_batch: BatchDone | None = None,
+    resume: ImportReport | None = None,
+    resume_after_line: int = 0,
 ) -> ImportReport:
     """Create or update (by association and external_id) a mission per valid line.
 
     Lines are published, except those uploaded by members of unverified associations, which
-    go to moderation (see ``needs_moderation``).
+    go to moderation (see ``needs_moderation``). A line identical to its mission is left alone.
+
+    Lines are written in batches of ``batch_size``, each in one flush. ``on_batch(report,
+    last_line)`` runs after each batch is written: a caller committing there (the background
+    job) keeps every batch whole (all its valid lines, or none of them after a crash) and, with
+    ``resume``/``resume_after_line``, carries on after the last committed batch. Without it,
+    nothing is committed here: the caller commits once.
     """
     if by is not None:
         require_verified(by)  # an import publishes or submits: the address must be confirmed
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
     finder = finder_for(by, association)
     parsed = parse_missions(text, fmt, today=today or date.today())
-    report = ImportReport(problems=list(parsed.problems))
+    report = resume if resume is not None else ImportReport()
+    rows = [row for row in parsed.rows if row.line > resume_after_line]
+    problems = sorted((p for p in parsed.problems if p.line > resume_after_line), key=lambda p: p.line)
     _begin_outer_transaction()
-    for row in parsed.rows:
-        try:
-            with db.session.begin_nested():
-                action, mission = _save_row(row, finder, by=by)
-        except _LineRejected as error:
-            report.problems.append(LineProblem(row.line, error.field, error.reason))
-            continue
-        except SQLAlchemyError as error:
-            logger.warning("Import line %s could not be saved: %s", row.line, type(error).__name__)
-            report.problems.append(
-                LineProblem(
-                    row.line, WHOLE_LINE, _l("This line conflicts with data already saved: it was skipped.")
-                )
-            )
-            continue
-        finder.remember(mission.association)
-        outcome = LineOutcome(
-            row.line,
-            mission.id,
-            mission.title,
-            mission.association.name,
-            published=mission.status == MissionStatus.PUBLISHED,
-        )
-        (report.created if action == "created" else report.updated).append(outcome)
-        report.warnings.extend(_warnings_of(row, finder))
+    for start in range(0, max(len(rows), 1), batch_size):
+        batch = rows[start : start + batch_size]
+        is_last = start + batch_size >= len(rows)
+        last_line = batch[-1].line if batch and not is_last else max(_last_line(parsed), resume_after_line)
+        while problems and problems[0].line <= last_line:
+            report.problems.append(problems.pop(0))
+        if batch:
+            _import_batch(batch, finder, by=by, report=report)
+        if on_batch is not None:
+            on_batch(report, last_line)
     report.problems.sort(key=lambda problem: problem.line)
     report.warnings.sort(key=lambda warning: warning.line)
     return report
+
+
+def _last_line(parsed: ParsedFile) -> int:
+    lines = [row.line for row in parsed.rows] + [problem.line for problem in parsed.problems]
+    return max(lines, default=0)
+
+
+def line_count(text: str, fmt: str, today: date | None = None) -> int:
+    """How many lines an import of this file reports on (its progress total)."""
+    parsed = parse_missions(text, fmt, today=today or date.today())
+    return len({row.line for row in parsed.rows} | {problem.line for problem in parsed.problems})
 
 
 def _warnings_of(row: MissionRow, finder: AssociationFinder) -> list[LineWarning]:

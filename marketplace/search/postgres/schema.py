@@ -438,3 +438,54 @@ def bit_tables_size_bytes(connection: Executor) -> int:
             " + pg_total_relation_size('search.facet_blocks')"
         )
     ).scalar_one()
+
+
+# --- bulk writes: bit strings once per batch instead of once per row ------------------------------
+# A batch of writes (an import) switches the per-row bit trigger off for its transaction, clears
+# the bits of the missions it is about to change (their documents are still the old ones), writes,
+# then sets the bits of every mission it wrote, in one statement per table. The rows are locked in
+# the same sorted order as the trigger's, so a concurrent writer queues instead of deadlocking.
+
+_BATCH = "AND s.mission_id = ANY(:ids)"
+
+BULK_BEGIN = "SELECT set_config('search.bulk', 'on', true)"
+BULK_OFF = "SELECT set_config('search.bulk', 'off', true)"
+CLEAR_BATCH_BITS: tuple[str, ...] = (
+    f"""SELECT 1 FROM search.word_blocks AS w
+        JOIN ({word_bits_select(_BATCH)}) AS c (lexeme, block, bits) USING (lexeme, block)
+        ORDER BY w.lexeme, w.block FOR UPDATE OF w""",
+    f"""UPDATE search.word_blocks AS w SET bits = w.bits & ~c.bits
+        FROM ({word_bits_select(_BATCH)}) AS c (lexeme, block, bits)
+        WHERE w.lexeme = c.lexeme AND w.block = c.block""",
+    f"""SELECT 1 FROM search.facet_blocks AS f
+        JOIN ({facet_bits_select(_BATCH)}) AS c (facet, remote, has_seats, block, bits)
+        USING (facet, remote, has_seats, block)
+        ORDER BY f.facet, f.remote, f.has_seats, f.block FOR UPDATE OF f""",
+    f"""UPDATE search.facet_blocks AS f SET bits = f.bits & ~c.bits
+        FROM ({facet_bits_select(_BATCH)}) AS c (facet, remote, has_seats, block, bits)
+        WHERE f.facet = c.facet AND f.remote = c.remote AND f.has_seats = c.has_seats
+          AND f.block = c.block""",
+)
+SET_BATCH_BITS: tuple[str, ...] = (
+    f"""INSERT INTO search.word_blocks AS w (lexeme, block, bits) {word_bits_select(_BATCH)} ORDER BY 1, 2
+        ON CONFLICT (lexeme, block) DO UPDATE SET bits = w.bits | EXCLUDED.bits""",
+    f"""INSERT INTO search.facet_blocks AS f (facet, remote, has_seats, block, bits)
+        {facet_bits_select(_BATCH)} ORDER BY 1, 2, 3, 4
+        ON CONFLICT (facet, remote, has_seats, block) DO UPDATE SET bits = f.bits | EXCLUDED.bits""",
+)
+
+
+def begin_bulk_writes(connection: Executor, changing_ids: list[int]) -> None:
+    """Switch the per-row bit trigger off in this transaction; clear the bits of ``changing_ids``."""
+    connection.execute(text(BULK_BEGIN))
+    if changing_ids:
+        for statement in CLEAR_BATCH_BITS:
+            connection.execute(text(statement), {"ids": changing_ids})
+
+
+def end_bulk_writes(connection: Executor, written_ids: list[int]) -> None:
+    """Set the bits of the published missions among ``written_ids``; the trigger is on again."""
+    if written_ids:
+        for statement in SET_BATCH_BITS:
+            connection.execute(text(statement), {"ids": written_ids})
+    connection.execute(text(BULK_OFF))
