@@ -65,7 +65,9 @@ class ImportReport:
 # --- finding the association of each line ------------------------------------------------------
 
 
-class _LineRejected(Exception):
+class LineRejected(Exception):
+    """A line the database state refuses (field, reason); the line is skipped, nothing written."""
+
     def __init__(self, field_name: str, reason: object):
         super().__init__(str(reason))
         self.field = field_name
@@ -103,20 +105,20 @@ class AssociationFinder:
         return self._by_name
 
     def find(self, row: MissionRow) -> Association:
-        """The association of this row, created when allowed; raises _LineRejected otherwise."""
+        """The association of this row, created when allowed; raises LineRejected otherwise."""
         if self.fixed is not None:
             return self.fixed
         if not row.association_name:
-            raise _LineRejected(ASSOCIATION_FIELD, _l("Give the name of the association."))
+            raise LineRejected(ASSOCIATION_FIELD, _l("Give the name of the association."))
         ids = self._index().get(_name_key(row.association_name), [])
         if len(ids) > 1:
-            raise _LineRejected(
+            raise LineRejected(
                 ASSOCIATION_FIELD, _l("Several associations have this name: rename one of them.")
             )
         if ids:
             return db.session.get_one(Association, ids[0])
         if not self.create_missing:
-            raise _LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
+            raise LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
         return _new_association(row)
 
     def remember(self, association: Association) -> None:
@@ -204,11 +206,11 @@ def _create(association: Association, data: MissionData, *, by: User | None) -> 
 def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     # The same refusals as the editor's update_mission.
     if mission.status in (MissionStatus.CLOSED, MissionStatus.CANCELLED):
-        raise _LineRejected(
+        raise LineRejected(
             "external_id", _l("This mission is closed or cancelled: an import can no longer change it.")
         )
     if data.capacity < mission.seats_taken:
-        raise _LineRejected(
+        raise LineRejected(
             "capacity",
             _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken),
         )
@@ -225,19 +227,34 @@ def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     return mission
 
 
-def _save_row(row: MissionRow, finder: AssociationFinder, *, by: User | None) -> tuple[str, Mission]:
-    association = finder.find(row)
+def write_row(
+    row: MissionRow, association: Association, *, by: User | None, existing: Mission | None = None
+) -> tuple[str, Mission]:
+    """The one writing path of every import (files, feeds): update the mission found, else create.
+
+    ``existing`` is the mission the caller already knows this row stands for (a feed keys its
+    missions itself); otherwise it is found by association and ``external_id``. Raises
+    ``LineRejected`` for a line the database state refuses. Returns ("created" | "updated" |
+    "unchanged", mission).
+    """
     data = _with_coordinates(row.data)
-    existing = _existing_mission(association, data.external_id)
+    if existing is None:
+        existing = _existing_mission(association, data.external_id)
     if existing is not None:
-        mission, action = _update(existing, data, by=by), "updated"
+        unchanged = MissionData.from_mission(existing) == data and existing.status == MissionStatus.PUBLISHED
+        mission, action = _update(existing, data, by=by), "unchanged" if unchanged else "updated"
     else:
         mission, action = _create(association, data, by=by), "created"
     db.session.flush()
     return action, mission
 
 
-def _begin_outer_transaction() -> None:
+def _save_row(row: MissionRow, finder: AssociationFinder, *, by: User | None) -> tuple[str, Mission]:
+    action, mission = write_row(row, finder.find(row), by=by)
+    return ("updated" if action == "unchanged" else action), mission
+
+
+def begin_outer_transaction() -> None:
     # pysqlite does not open a transaction before SAVEPOINT, so the first RELEASE would commit.
     # Opening it explicitly keeps "commit once at the end" true on SQLite as on PostgreSQL.
     connection = db.session.connection()
@@ -260,14 +277,16 @@ def import_missions(
     go to moderation (see ``needs_moderation``).
     """
     finder = finder_for(by, association)
-    parsed = parse_missions(text, fmt, today=today or date.today())
+    from marketplace.reference.places import postcode_for_town
+
+    parsed = parse_missions(text, fmt, today=today or date.today(), towns=postcode_for_town)
     report = ImportReport(problems=list(parsed.problems))
-    _begin_outer_transaction()
+    begin_outer_transaction()
     for row in parsed.rows:
         try:
             with db.session.begin_nested():
                 action, mission = _save_row(row, finder, by=by)
-        except _LineRejected as error:
+        except LineRejected as error:
             report.problems.append(LineProblem(row.line, error.field, error.reason))
             continue
         except SQLAlchemyError as error:
