@@ -25,7 +25,8 @@ TODAY = date(2026, 1, 1)
 def mission_xml(client_id="m-1", **elements) -> str:
     values = {
         "title": "Aide à la distribution alimentaire",
-        "description": "<p>Rejoignez l'équipe de <b>distribution</b> :</p><ul><li>accueil</li><li>tri</li></ul>",
+        "description": "<p>Rejoignez l'équipe de <b>distribution</b> :</p>"
+        "<ul><li>accueil</li><li>tri</li></ul>",
         "applicationUrl": "https://www.jeveuxaider.gouv.fr/missions/1",
         "domain": "solidarite-insertion",
         "activity": "distribution",
@@ -49,7 +50,8 @@ def mission_xml(client_id="m-1", **elements) -> str:
 
 
 def feed_xml(*missions: str) -> bytes:
-    return f'<?xml version="1.0" encoding="UTF-8"?><source><publisher>T</publisher>{"".join(missions)}</source>'.encode()
+    header = '<?xml version="1.0" encoding="UTF-8"?><source><publisher>T</publisher>'
+    return f"{header}{''.join(missions)}</source>".encode()
 
 
 def parsed(*missions: str, towns=None):
@@ -226,7 +228,7 @@ class _FeedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's name
+            def do_GET(self):
                 server.requests.append(dict(self.headers))
                 if server.headers.get("ETag") and self.headers.get("If-None-Match") == server.headers["ETag"]:
                     self.send_response(304)
@@ -394,3 +396,15 @@ def test_cli_imports_a_file_and_reimports_it_unchanged(runner, tmp_path):
     assert "created=1" in first.output, first.output
     second = runner.invoke(args=["feeds", "import", str(path)])
     assert "unchanged=1" in second.output
+
+
+def test_the_realistic_sample_is_accepted_but_for_its_too_short_description(app):
+    from pathlib import Path
+
+    feed = Feed(name="file:realistic.xml")
+    db.session.add(feed)
+    db.session.flush()
+    source = Path(__file__).parent / "data" / "feeds" / "realistic.xml"
+    report = import_feed_source(feed, str(source), today=TODAY)
+    assert (report.missions_read, report.created, report.refused) == (30, 29, 1)
+    assert report.problems[0][1:3] == ("ex-30", "description")
