@@ -22,13 +22,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
-from lxml import etree
 
 from marketplace.associations.imports.parsing import LineWarning, MissionRow, read_record
 from marketplace.feeds.markdown import html_to_markdown
+
+if TYPE_CHECKING:  # lxml (~40 ms, a C extension) loads only when a feed is read, not with the app
+    from lxml import etree
 
 MAX_ADDRESSES = 20
 MAX_CAPACITY = 500
@@ -451,6 +454,8 @@ def read_mission(
 
 def _missions(source) -> Iterator[etree._Element]:
     """Each ``<mission>`` of the feed, freed once the caller moved on; the root must be ``<source>``."""
+    from lxml import etree  # here, so creating the app does not load lxml
+
     events = etree.iterparse(
         source,
         events=("start", "end"),
