@@ -152,10 +152,11 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
     if data.schedule == "recurring":
         # No weekly slot is allowed: the times are agreed with each volunteer (« horaires à
         # convenir »), which search and the recommender read as unknown, never as a time.
-        # The hours may be unknown too (imported feeds give a free-text rhythm): the page says so.
-        if data.hours_per_week is not None and data.hours_per_week <= 0:
+        # The editor asks for the hours; only imports may leave them unknown (feeds give a
+        # free-text rhythm), with a warning: see imports.parsing._lenient_fixes.
+        if data.hours_per_week is None or data.hours_per_week <= 0:
             problems["hours_per_week"] = _l("Say how many hours per week the mission takes.")
-        elif data.hours_per_week is not None and data.hours_per_week > MAX_HOURS_PER_WEEK:
+        elif data.hours_per_week > MAX_HOURS_PER_WEEK:
             problems["hours_per_week"] = _l("At most %(n)d hours per week.", n=MAX_HOURS_PER_WEEK)
         if len(data.rhythm) > MAX_RHYTHM:
             problems["rhythm"] = _l("At most %(n)d characters.", n=MAX_RHYTHM)

@@ -428,7 +428,8 @@ def _coordinate_problems(data: MissionData) -> dict[str, object]:
 def _lenient_fixes(
     data: MissionData, problems: dict[str, object], towns: TownPostcodes | None
 ) -> tuple[MissionData, dict[str, object]]:
-    """What an import accepts beyond the editor: a town without its postcode, a short description.
+    """What an import accepts beyond the editor: a town without its postcode, a short description,
+    unknown weekly hours (one rule in one place: ``mission_problems`` is the editor's, this the leniency).
 
     Returns the completed data and the warnings saying what was done.
     """
@@ -443,6 +444,11 @@ def _lenient_fixes(
     if MIN_IMPORTED_DESCRIPTION <= len(data.description.strip()) < 30:
         warnings["description"] = _l(
             "Short description (under 30 characters): kept, but the editor will ask for more "
+            "before the next change."
+        )
+    if data.schedule == "recurring" and data.hours_per_week is None:
+        warnings["hours_per_week"] = _l(
+            "Hours per week not given: the mission page says so, and the editor will ask for them "
             "before the next change."
         )
     return data, warnings
@@ -471,8 +477,8 @@ def read_record(
         for name, reason in extra.items():
             problems.setdefault(name, reason)
     for name, reason in mission_problems(data, today=today).items():
-        if name == "description" and "description" in lenient:
-            continue  # a short description is accepted from imports, with its warning
+        if name in ("description", "hours_per_week") and name in lenient:
+            continue  # accepted from imports (short description, unknown hours), with its warning
         problems.setdefault(name, reason)
     if problems:
         return [LineProblem(line, name, reason) for name, reason in problems.items()]
