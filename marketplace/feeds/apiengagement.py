@@ -257,15 +257,15 @@ def _domain(slug: str, activity: str, audience: str, title: str) -> str | None:
     if mapped is not None:
         return mapped
     hints = _fold(f"{activity} {audience}")
-    for words, domain in _SOLIDARITY_HINTS:
-        if any(word in hints for word in words):
-            return domain
+    for solidarity_words, solidarity_domain in _SOLIDARITY_HINTS:
+        if any(word in hints for word in solidarity_words):
+            return solidarity_domain
     if slug in ("solidarite-insertion", "emploi"):
         return DEFAULT_DOMAIN
     hints = _fold(f"{activity} {audience} {title}")
-    for words, domain in _SKILL_HINTS:
-        if any(word in hints for word in words):
-            return domain
+    for skill_words, skill_domain in _SKILL_HINTS:
+        if any(word in hints for word in skill_words):
+            return skill_domain
     return DEFAULT_DOMAIN
 
 
@@ -390,8 +390,8 @@ def _with_address(record: dict, address: _Address) -> dict:
     try:
         lat, lon = float(address.lat), float(address.lon)
     except ValueError:
-        lat = lon = None
-    if lat is not None and lon is not None and (lat, lon) != (0.0, 0.0):
+        return with_place  # no usable coordinates: the town places the mission
+    if (lat, lon) != (0.0, 0.0):
         with_place.update(lat=lat, lon=lon)
     return with_place
 

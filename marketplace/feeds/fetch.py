@@ -50,7 +50,7 @@ def _checked_address(host: str, port: int, *, allow_local: bool) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise FetchFailed(f"unknown host {host}") from error
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]
     if not addresses:
         raise FetchFailed(f"unknown host {host}")
     if not allow_local and not all(_is_public(address) for address in addresses):
