@@ -37,12 +37,12 @@ def apply_elsewhere(mission_id: int):
     mission = db.session.get(Mission, mission_id)
     if mission is None or not mission.application_url or not mission.is_open:
         abort(404)
-    db.session.execute(
-        update(Mission)
-        .where(Mission.id == mission_id)
-        .values(application_clicks=Mission.application_clicks + 1)
-    )
-    db.session.commit()
+    with attempt():  # the request's one commit point
+        db.session.execute(
+            update(Mission)
+            .where(Mission.id == mission_id)
+            .values(application_clicks=Mission.application_clicks + 1)
+        )
     return redirect(mission.application_url, code=303)
 
 
