@@ -90,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.commit import init_commit_point
     from marketplace.errors import init_error_handlers
+    from marketplace.feeds.views import bp as feeds_bp
     from marketplace.main.views import bp as main_bp
     from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
@@ -121,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
         matching_bp,
         privacy_bp,
         publishing_bp,
+        feeds_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

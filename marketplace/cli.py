@@ -97,6 +97,11 @@ LAZY_GROUPS = (
     ),
     LazyGroup("search", "marketplace.search.cli:search_cli", help="Search index maintenance."),
     LazyGroup("missions", "marketplace.associations.cli:missions_cli", help="Missions: bulk import."),
+    LazyGroup(
+        "feeds",
+        "marketplace.feeds.cli:feeds_cli",
+        help="API Engagement feeds: import a file, sync registered feeds.",
+    ),
     LazyGroup("jobs", "marketplace.jobs.cli:jobs_cli", help="Background jobs: imports and feed syncs."),
     LazyGroup("matching", "marketplace.matching.cli:matching_cli", help="Recommendation engine maintenance."),
     LazyGroup(

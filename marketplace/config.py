@@ -62,6 +62,10 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url()
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    # Partner feeds: https only and public addresses only, unless explicitly allowed (tests).
+    FEEDS_ALLOW_LOCAL = os.environ.get("FEEDS_ALLOW_LOCAL", "").lower() in ("1", "true", "yes")
+    FEEDS_MAX_BYTES = int(os.environ.get("FEEDS_MAX_BYTES", str(50 * 1024 * 1024)))
+    FEEDS_TIMEOUT_SECONDS = float(os.environ.get("FEEDS_TIMEOUT_SECONDS", "30"))
 
     BABEL_DEFAULT_LOCALE = "fr"
     BABEL_DEFAULT_TIMEZONE = "Europe/Paris"
@@ -176,6 +180,8 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
+    # Tests serve feeds from a local HTTP server.
+    FEEDS_ALLOW_LOCAL = True
     SECRET_KEY = "testing-secret-key"  # noqa: S105 - tests only
     SQLALCHEMY_DATABASE_URI = normalize_database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     RATELIMIT_ENABLED = False

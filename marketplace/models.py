@@ -13,6 +13,7 @@ from marketplace.associations.models import (
 )
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
+from marketplace.feeds.models import Feed, FeedMission, FeedOrganisation
 from marketplace.jobs.models import Job
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
@@ -29,6 +30,9 @@ __all__ = [
     "AssociationVerificationEvent",
     "CalendarFeed",
     "CandidateProfile",
+    "Feed",
+    "FeedMission",
+    "FeedOrganisation",
     "Job",
     "MatchingChange",
     "MatchingState",

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from marketplace.associations import imports
 from marketplace.associations.cli import missions_cli
 from marketplace.associations.imports import ImportFileInvalid, import_missions, parse_missions
+from marketplace.associations.missions import MissionData, mission_problems
 from marketplace.associations.models import Association, Mission, MissionReview
 from marketplace.domain import NotAllowed
 from marketplace.extensions import db
@@ -279,6 +280,20 @@ def test_unknown_csv_columns_are_warned_on_each_line_that_fills_them():
 def test_a_rejected_line_has_problems_not_warnings():
     report = import_missions(jsonl(mission_line(domain="jardinage", colour="blue")), "jsonl", by=None)
     assert problems_by_line(report) == {1: {"domain"}} and report.warnings == []
+
+
+def test_a_recurring_line_without_hours_is_imported_with_a_warning_though_the_editor_asks_for_them():
+    line = mission_line(
+        schedule="recurring", start_date=None, end_date=None, rhythm="Une demi-journée par semaine"
+    )
+    report = import_missions(jsonl(line), "jsonl", by=None)
+    assert report.problems == [] and report.counts == (1, 0, 0)
+    assert warnings_by_line(report) == {1: {"status", "hours_per_week"}}
+    mission = db.session.scalars(select(Mission)).one()
+    assert (mission.hours_per_week, mission.rhythm) == (None, "Une demi-journée par semaine")
+    # The editor's rule is unchanged: editing this mission will ask for its hours.
+    problems = mission_problems(MissionData.from_mission(mission), today=date.today())
+    assert "heures par semaine" in str(problems["hours_per_week"])
 
 
 def _next_weekday(weekday: int) -> date:

@@ -183,6 +183,28 @@ def test_a_recurring_mission_without_weekly_slots_is_saved_and_reads_times_to_be
     assert "Times to be agreed with the association." in page
 
 
+def test_a_recurring_mission_keeps_its_rhythm_in_words_and_shows_it_on_its_page(client, owner):
+    rhythm = "Une demi-journée par semaine, sauf vacances scolaires"
+    form = valid_form(schedule="recurring", start_date="", hours_per_week="3", rhythm=f"  {rhythm} ")
+    assert client.post("/espace/missions/nouvelle", data=form).status_code == 302
+    mission = db.session.scalar(select(Mission))
+    assert mission.rhythm == rhythm
+    editor = client.get(f"/espace/missions/{mission.id}/modifier").get_data(as_text=True)
+    assert re.search(r'name="rhythm"[^>]*value="' + re.escape(rhythm) + '"', unescape(editor))
+    mission.status = "published"
+    db.session.commit()
+    page = unescape(client.get(f"/missions/{mission.id}").get_data(as_text=True))
+    assert re.search(r'data-testid="rhythm">' + re.escape(rhythm) + "<", page)
+
+
+def test_a_rhythm_is_dropped_for_a_one_off_mission_and_a_too_long_one_is_refused(client, owner):
+    assert client.post("/espace/missions/nouvelle", data=valid_form(rhythm="Chaque mardi")).status_code == 302
+    assert db.session.scalar(select(Mission.rhythm)) == ""  # its dates say when
+    form = valid_form(schedule="recurring", start_date="", hours_per_week="2", rhythm="x" * 201)
+    page = client.post("/espace/missions/nouvelle", data=form).get_data(as_text=True)
+    assert "200" in field_error(page, "rhythm") and mission_count() == 1
+
+
 def test_a_recurring_mission_keeps_no_parts_of_the_day(client, owner):
     form = valid_form(
         schedule="recurring", start_date="", slots=["sat_morning"], hours_per_week="2", day_parts=["evening"]

@@ -32,6 +32,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 from marketplace.associations.missions import (
     MAX_COMMENT,
     MAX_DESCRIPTION,
+    MAX_RHYTHM,
     MissionData,
     mission_problems,
     normalized,
@@ -53,7 +54,7 @@ NOT_A_WHOLE_NUMBER = _l("Enter a whole number, like 18.")
 NOT_A_NUMBER = _l("Enter a number, like 2 or 1,5.")
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "what": ("title", "kind", "domain", "description", "skills"),
-    "when": ("schedule", "start_date", "end_date", "day_parts", "slots", "hours_per_week"),
+    "when": ("schedule", "start_date", "end_date", "day_parts", "slots", "hours_per_week", "rhythm"),
     "where": ("remote", "address", "postcode", "city"),
     "who": ("min_age", "max_age", "motivation_required"),
     "how_many": ("capacity",),
@@ -195,6 +196,14 @@ class MissionForm(OnceForm):
         description=_l("About how long, each week, e.g. 2 or 1,5."),
         render_kw={"inputmode": "decimal"},
     )
+    rhythm = StringField(
+        _l("Rhythm in your words (optional)"),
+        filters=[_strip],
+        description=_l(
+            "Shown on the mission page, e.g. « Une demi-journée par semaine, sauf vacances scolaires »."
+        ),
+        render_kw={"maxlength": MAX_RHYTHM},
+    )
 
     # Where
     remote = BooleanField(_l("This mission can be done remotely"))
@@ -307,6 +316,7 @@ def _typed(form: MissionForm, base: MissionData) -> MissionData:
         slots=list(form.slots.data or []),
         day_parts=list(form.day_parts.data or []),
         hours_per_week=form.hours_per_week.data,
+        rhythm=form.rhythm.data or "",
         remote=bool(form.remote.data),
         address=form.address.data or "",
         postcode=form.postcode.data or "",
@@ -332,6 +342,7 @@ def mission_form_data(data: MissionData) -> dict[str, Any]:
         "slots": list(data.slots),
         "day_parts": list(data.day_parts),
         "hours_per_week": data.hours_per_week,
+        "rhythm": data.rhythm,
         "remote": data.remote,
         "address": data.address,
         "postcode": data.postcode,

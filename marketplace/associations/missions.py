@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
@@ -44,6 +45,8 @@ MAX_HOURS_PER_WEEK = 35
 MAX_DESCRIPTION = 10_000
 MAX_AGE_LIMIT = 99
 MAX_COMMENT = 2000
+MAX_RHYTHM = 200
+MAX_APPLICATION_URL = 500
 MIN_RETURN_COMMENT = 5
 
 
@@ -79,6 +82,7 @@ class MissionData:
     slots: list[str] = field(default_factory=list)
     day_parts: list[str] = field(default_factory=list)
     hours_per_week: float | None = None
+    rhythm: str = ""
     min_age: int = 18
     max_age: int | None = None
     capacity: int = 1
@@ -86,6 +90,7 @@ class MissionData:
     external_id: str | None = None
     lat: float | None = None
     lon: float | None = None
+    application_url: str | None = None
 
     @classmethod
     def from_mission(cls, mission: Mission) -> MissionData:
@@ -133,6 +138,8 @@ def normalized(data: MissionData) -> MissionData:
         slots=[slot for slot in SLOTS if slot in set(data.slots)] if recurring else [],
         day_parts=[] if recurring else [part for part in DAY_PART_SLUGS if part in set(data.day_parts)],
         hours_per_week=data.hours_per_week if recurring else None,
+        rhythm=" ".join(data.rhythm.split()) if recurring else "",
+        application_url=(data.application_url or "").strip() or None,
         external_id=(data.external_id or "").strip() or None,
     )
 
@@ -162,10 +169,16 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
     if data.schedule == "recurring":
         # No weekly slot is allowed: the times are agreed with each volunteer (« horaires à
         # convenir »), which search and the recommender read as unknown, never as a time.
+        # The editor asks for the hours; only imports may leave them unknown (feeds give a
+        # free-text rhythm), with a warning: see imports.parsing._lenient_fixes.
         if data.hours_per_week is None or data.hours_per_week <= 0:
             problems["hours_per_week"] = _l("Say how many hours per week the mission takes.")
         elif data.hours_per_week > MAX_HOURS_PER_WEEK:
             problems["hours_per_week"] = _l("At most %(n)d hours per week.", n=MAX_HOURS_PER_WEEK)
+        if len(data.rhythm) > MAX_RHYTHM:
+            problems["rhythm"] = _l("At most %(n)d characters.", n=MAX_RHYTHM)
+    if data.application_url and application_url_problem(data.application_url):
+        problems["application_url"] = application_url_problem(data.application_url)
     problems.update(_place_problems(data))
     if not 1 <= data.capacity <= MAX_CAPACITY:
         problems["capacity"] = _l("The number of volunteers must be between 1 and %(n)d.", n=MAX_CAPACITY)
@@ -177,6 +190,16 @@ def mission_problems(data: MissionData, *, today: date) -> dict[str, object]:
     if any(part not in DAY_PART_SLUGS for part in data.day_parts):
         problems["day_parts"] = _l("Choose morning, afternoon or evening.")
     return problems
+
+
+def application_url_problem(url: str) -> object | None:
+    """Why a link to apply on another site is not acceptable (an http(s) address), or None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        return _l("Give the full address of the page where volunteers apply, starting with https://.")
+    if len(url) > MAX_APPLICATION_URL:
+        return _l("At most %(n)d characters.", n=MAX_APPLICATION_URL)
+    return None
 
 
 def _date_problems(data: MissionData, *, today: date) -> dict[str, object]:

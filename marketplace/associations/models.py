@@ -181,6 +181,13 @@ class Mission(TimestampMixin, db.Model):
     # One-off missions only: parts of the day (DAY_PART_SLUGS) it takes place; empty = not said.
     day_parts: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list, server_default="[]")
     hours_per_week: Mapped[float | None] = mapped_column(Float)
+    # Recurring missions: the rhythm in the publisher's words (« Une demi-journée par semaine »),
+    # shown beside « horaires à convenir » when the weekly slots are not known.
+    rhythm: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
+    # Applications happen on the publisher's site (imported feeds): the page links there.
+    application_url: Mapped[str | None] = mapped_column(String(500))
+    # How many times « Postuler sur le site de … » was followed (counted by a redirect route).
+    application_clicks: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     min_age: Mapped[int] = mapped_column(Integer, nullable=False, default=18)
     max_age: Mapped[int | None] = mapped_column(Integer)
     capacity: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

@@ -193,6 +193,18 @@ class GeoIndex:
                     return place
         return places[0]
 
+    def place_for_town(self, city: str, departement: str | None = None) -> Place | None:
+        """The commune named exactly like city (in that département when given), most populated first."""
+        wanted = _name_key(city or "")
+        if not wanted:
+            return None
+        named = [
+            self.places[i] for i in self._names.best(wanted, 50) if _name_key(self.places[i].name) == wanted
+        ]
+        if departement:
+            named = [place for place in named if place.departement == departement] or []
+        return named[0] if named else None
+
     def search(self, text: str, limit: int = 10) -> list[Place]:
         """Autocompletion by commune-name prefix or postcode prefix, most populated first."""
         if limit <= 0:

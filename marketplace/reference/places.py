@@ -27,3 +27,12 @@ def place_for(postcode: str, city: str | None = None):
     if index is None or not postcode:
         return None
     return index.place_for(postcode, city)
+
+
+def postcode_for_town(city: str, departement: str | None = None) -> str | None:
+    """The postcode of the commune named city (its main one), None when unknown or no data."""
+    index = geo_index()
+    if index is None:
+        return None
+    place = index.place_for_town(city, departement)
+    return place.postcode if place else None

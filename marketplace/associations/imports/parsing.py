@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -47,6 +47,11 @@ MAX_LENGTHS = {"external_id": 120, ASSOCIATION_FIELD: 160}
 TRUE_WORDS = {"true", "1", "yes", "y", "oui", "o", "vrai", "x"}
 FALSE_WORDS = {"false", "0", "no", "n", "non", "faux"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Imports may carry descriptions shorter than the editor's 30 characters (partner platforms
+# publish one-line summaries): from this length they are kept, with a warning on the line.
+MIN_IMPORTED_DESCRIPTION = 10
+# How an import finds the postcode of a town when a line gives only the town (None: it does not).
+TownPostcodes = Callable[[str], "str | None"]
 
 
 class ImportFileInvalid(DomainError):
@@ -321,6 +326,8 @@ _READERS = {
     "slots": _text_list,
     "day_parts": _text_list,
     "hours_per_week": _number,
+    "rhythm": _text,
+    "application_url": _text,
     "min_age": lambda value: _integer(value, 18),
     "max_age": lambda value: _integer(value, None),
     "capacity": lambda value: _integer(value, 1),
@@ -419,9 +426,44 @@ def _coordinate_problems(data: MissionData) -> dict[str, object]:
     return problems
 
 
-def read_record(record: dict[str, Any], line: int, *, today: date) -> MissionRow | list[LineProblem]:
-    """One record of the file checked with the editor's rules; the problems, or the row to write."""
+def _lenient_fixes(
+    data: MissionData, problems: dict[str, object], towns: TownPostcodes | None
+) -> tuple[MissionData, dict[str, object]]:
+    """What an import accepts beyond the editor: a town without its postcode, a short description,
+    unknown weekly hours (one rule in one place: ``mission_problems`` is the editor's, this the leniency).
+
+    Returns the completed data and the warnings saying what was done.
+    """
+    warnings: dict[str, object] = {}
+    if towns is not None and not data.postcode and data.city and "postcode" not in problems:
+        found = towns(data.city)
+        if found:
+            data = replace(data, postcode=found)
+            warnings["postcode"] = _l(
+                "No postcode: %(postcode)s was found from the town %(city)s.", postcode=found, city=data.city
+            )
+    if MIN_IMPORTED_DESCRIPTION <= len(data.description.strip()) < 30:
+        warnings["description"] = _l(
+            "Short description (under 30 characters): kept, but the editor will ask for more "
+            "before the next change."
+        )
+    if data.schedule == "recurring" and data.hours_per_week is None:
+        warnings["hours_per_week"] = _l(
+            "Hours per week not given: the mission page says so, and the editor will ask for them "
+            "before the next change."
+        )
+    return data, warnings
+
+
+def read_record(
+    record: dict[str, Any], line: int, *, today: date, towns: TownPostcodes | None = None
+) -> MissionRow | list[LineProblem]:
+    """One record of the file checked with the editor's rules; the problems, or the row to write.
+
+    ``towns`` finds a postcode from a town's name (the INSEE data) when a line gives only the town.
+    """
     raw, problems = _mission_data(record)
+    raw, lenient = _lenient_fixes(raw, problems, towns)
     # Vocabulary first, on the raw values: normalized() quietly drops unknown slots.
     for name, reason in _vocabulary_problems(raw).items():
         problems.setdefault(name, reason)
@@ -436,14 +478,17 @@ def read_record(record: dict[str, Any], line: int, *, today: date) -> MissionRow
         for name, reason in extra.items():
             problems.setdefault(name, reason)
     for name, reason in mission_problems(data, today=today).items():
+        if name in ("description", "hours_per_week") and name in lenient:
+            continue  # accepted from imports (short description, unknown hours), with its warning
         problems.setdefault(name, reason)
     if problems:
         return [LineProblem(line, name, reason) for name, reason in problems.items()]
+    ignored.update(lenient)
     warnings = tuple(LineWarning(line, name, reason) for name, reason in ignored.items())
     return MissionRow(line=line, association_name=association_name, data=data, warnings=warnings)
 
 
-def parse_missions(text: str, fmt: str, *, today: date) -> ParsedFile:
+def parse_missions(text: str, fmt: str, *, today: date, towns: TownPostcodes | None = None) -> ParsedFile:
     """Every line of the file, sorted into valid rows and line problems."""
     if fmt not in FORMATS:
         raise ImportFileInvalid(_l("Unknown format: use jsonl or csv."))
@@ -453,7 +498,7 @@ def parse_missions(text: str, fmt: str, *, today: date) -> ParsedFile:
         if isinstance(record, LineProblem):
             parsed.problems.append(record)
             continue
-        result = read_record(record, line, today=today)
+        result = read_record(record, line, today=today, towns=towns)
         if isinstance(result, MissionRow):
             parsed.rows.append(result)
         else:

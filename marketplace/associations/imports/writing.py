@@ -104,7 +104,9 @@ class ImportReport:
 # --- finding the association of each line ------------------------------------------------------
 
 
-class _LineRejected(Exception):
+class LineRejected(Exception):
+    """A line the database state refuses (field, reason); the line is skipped, nothing written."""
+
     def __init__(self, field_name: str, reason: object):
         super().__init__(str(reason))
         self.field = field_name
@@ -146,14 +148,14 @@ class AssociationFinder:
         return self._by_name
 
     def find(self, row: MissionRow) -> Association:
-        """The association of this row, created when allowed; raises _LineRejected otherwise."""
+        """The association of this row, created when allowed; raises LineRejected otherwise."""
         if self.fixed is not None:
             return self.fixed
         if not row.association_name:
-            raise _LineRejected(ASSOCIATION_FIELD, _l("Give the name of the association."))
+            raise LineRejected(ASSOCIATION_FIELD, _l("Give the name of the association."))
         ids = self._index().get(_name_key(row.association_name), [])
         if len(ids) > 1:
-            raise _LineRejected(
+            raise LineRejected(
                 ASSOCIATION_FIELD, _l("Several associations have this name: rename one of them.")
             )
         if ids:
@@ -161,7 +163,7 @@ class AssociationFinder:
                 self._loaded[ids[0]] = db.session.get_one(Association, ids[0])
             return self._loaded[ids[0]]
         if not self.create_missing:
-            raise _LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
+            raise LineRejected(ASSOCIATION_FIELD, _l("No association of your network has this name."))
         pending = self._pending.get(_name_key(row.association_name))
         if pending is None:
             pending = self._pending[_name_key(row.association_name)] = _new_association(row)
@@ -239,6 +241,14 @@ def _with_coordinates(data: MissionData, places: dict[tuple[str, str], Any] | No
     return replace(data, lat=place.lat, lon=place.lon) if place else data
 
 
+def _existing_mission(association: Association, external_id: str | None) -> Mission | None:
+    if not external_id:
+        return None
+    return db.session.scalar(
+        select(Mission).where(Mission.association_id == association.id, Mission.external_id == external_id)
+    )
+
+
 def _publish(mission: Mission) -> None:
     mission.status = MissionStatus.PUBLISHED
     mission.published_at = mission.published_at or utcnow()
@@ -267,11 +277,11 @@ def _create(association: Association, data: MissionData, *, by: User | None) -> 
 def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     # The same refusals as the editor's update_mission.
     if mission.status in (MissionStatus.CLOSED, MissionStatus.CANCELLED):
-        raise _LineRejected(
+        raise LineRejected(
             "external_id", _l("This mission is closed or cancelled: an import can no longer change it.")
         )
     if data.capacity < mission.seats_taken:
-        raise _LineRejected(
+        raise LineRejected(
             "capacity",
             _l("%(n)d volunteers are already accepted: capacity cannot be lower.", n=mission.seats_taken),
         )
@@ -288,7 +298,29 @@ def _update(mission: Mission, data: MissionData, *, by: User | None) -> Mission:
     return mission
 
 
-def _begin_outer_transaction() -> None:
+def write_row(
+    row: MissionRow, association: Association, *, by: User | None, existing: Mission | None = None
+) -> tuple[str, Mission]:
+    """The one writing path of every import (files, feeds): update the mission found, else create.
+
+    ``existing`` is the mission the caller already knows this row stands for (a feed keys its
+    missions itself); otherwise it is found by association and ``external_id``. Raises
+    ``LineRejected`` for a line the database state refuses. Returns ("created" | "updated" |
+    "unchanged", mission).
+    """
+    data = _with_coordinates(row.data)
+    if existing is None:
+        existing = _existing_mission(association, data.external_id)
+    if existing is not None:
+        unchanged = MissionData.from_mission(existing) == data and existing.status == MissionStatus.PUBLISHED
+        mission, action = _update(existing, data, by=by), "unchanged" if unchanged else "updated"
+    else:
+        mission, action = _create(association, data, by=by), "created"
+    db.session.flush()
+    return action, mission
+
+
+def begin_outer_transaction() -> None:
     # pysqlite does not open a transaction before SAVEPOINT, so the first RELEASE would commit.
     # Opening it explicitly keeps "commit once at the end" true on SQLite as on PostgreSQL.
     connection = db.session.connection()
@@ -357,7 +389,7 @@ def _plan(rows: list[MissionRow], finder: AssociationFinder, report: ImportRepor
     for row in rows:
         try:
             association = finder.find(row)
-        except _LineRejected as error:
+        except LineRejected as error:
             report.problems.append(LineProblem(row.line, error.field, error.reason))
             continue
         planned.append(_Planned(row, association, _with_coordinates(row.data, finder.places), None))
@@ -467,7 +499,7 @@ def _write_batch(planned: list[_Planned], *, by: User | None, report: ImportRepo
                 new.append(item.mission)
                 if item.data.external_id:
                     created_here[key] = item.mission
-        except _LineRejected as error:
+        except LineRejected as error:
             report.problems.append(LineProblem(item.row.line, error.field, error.reason))
             continue
         written.append(item)
@@ -496,7 +528,7 @@ def _write_line_by_line(
                 else:
                     item.mission, item.action = _create(item.association, item.data, by=by), "created"
                 db.session.flush()
-        except _LineRejected as error:
+        except LineRejected as error:
             finder.drop_pending()
             report.problems.append(LineProblem(row.line, error.field, error.reason))
             continue
@@ -592,11 +624,13 @@ def import_missions(
         require_verified(by)  # an import publishes or submits: the address must be confirmed
     batch_size = batch_size or DEFAULT_BATCH_SIZE
     finder = finder_for(by, association)
-    parsed = parse_missions(text, fmt, today=today or date.today())
+    from marketplace.reference.places import postcode_for_town
+
+    parsed = parse_missions(text, fmt, today=today or date.today(), towns=postcode_for_town)
     report = resume if resume is not None else ImportReport()
     rows = [row for row in parsed.rows if row.line > resume_after_line]
     problems = sorted((p for p in parsed.problems if p.line > resume_after_line), key=lambda p: p.line)
-    _begin_outer_transaction()
+    begin_outer_transaction()
     for start in range(0, max(len(rows), 1), batch_size):
         batch = rows[start : start + batch_size]
         is_last = start + batch_size >= len(rows)
