@@ -92,9 +92,10 @@ def test_import_report_says_published_only_for_published_missions(client, auth, 
     response = _upload(client, "\n".join([CSV_HEADER, csv_line("a"), csv_line("b")]) + "\n")
     assert response.status_code == 200
     page = text_of(response)
-    assert "Missions envoyées en modération" in page
-    assert "Missions publiées" not in page
-    assert page.count("envoyée en modération") == 2
+    assert 'data-testid="count-moderation">2<' in page
+    assert "missions envoyées en modération (pas encore publiées)" in page
+    assert page.count("Envoyée en modération") == 2
+    assert "Publiée" not in page
 
 
 def test_import_report_of_a_verified_association_says_published(client, auth, make):
@@ -102,7 +103,8 @@ def test_import_report_of_a_verified_association_says_published(client, auth, ma
     make.association("Banque alimentaire du Rhône", owner=owner, verified=True)
     auth.login_as(owner)
     page = text_of(_upload(client, "\n".join([CSV_HEADER, csv_line("a")]) + "\n"))
-    assert "Missions publiées" in page and "Créée · publiée" in page
+    assert "Publiée" in page and "Créée" in page
+    assert "envoyée" not in page.lower()
 
 
 def test_a_mission_submitted_seconds_ago_says_just_now(client, auth, make):
