@@ -172,6 +172,7 @@ _ACTIVITY_CUES: dict[str, tuple[str, ...]] = {
         "plomberie",
         "meubles",
         "randonn",
+        "maraude",
     ),
     "children": (
         "jeunes",
@@ -278,9 +279,10 @@ PHRASE_WEIGHT = {"title": 3.0, "skills": 3.0, "description": 1.5}
 CUE_WEIGHT = {"title": 2.0, "skills": 1.5, "description": 0.75}
 NAMED_AT = 2.0
 # Priors by kind: support and leadership missions are desk work (files, accounts, coordination)
-# far more often than carrying or standing, so physical needs more evidence there; a remote
-# mission is done on a screen.
+# far more often than carrying or standing, so physical needs more evidence there, and a
+# ponctual mission is field work (a stand, a collection, a sorting day) that needs a little less.
 KIND_PRIOR: dict[str, dict[str, float]] = {
+    "ponctual": {"physical": 0.5},
     "support": {"physical": -1.0},
     "leadership": {"physical": -1.0},
 }
