@@ -85,13 +85,14 @@ from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
             False,
             set(),
         ),
+        # Walking the streets for hours: labelled physical by two labellers independently.
         (
             "Maraude",
             "Aller à la rencontre des personnes sans abri le soir, avec un thermos.",
             (),
             "solidarite-insertion",
             False,
-            set(),
+            {"physical"},
         ),
         (
             "Permanence juridique",
