@@ -9,6 +9,7 @@ import numpy as np
 
 from marketplace.matching.explain import Explainer
 from marketplace.matching.pathway import NextStep, Stage, leadership_open, next_step, stage_of
+from marketplace.matching.refusals import read_refusals
 from marketplace.matching.store import DOMAIN_CODE, KIND_CODE, context_bits
 from marketplace.matching.text import TextModel, candidate_text, skill_key
 from marketplace.matching.types import CandidateFacts
@@ -63,7 +64,10 @@ def build_context(text_model: TextModel, candidate: CandidateFacts, exclude: Col
     history = [item for item in candidate.history if item.status in ("accepted", "completed")]
     completed = [item for item in history if item.status == "completed"]
     stage = stage_of(history)
-    text = candidate_text(candidate.about, candidate.skills, candidate.domains, [i.title for i in completed])
+    # What the person's text refuses is left out of the similarity and avoided for this request
+    # only (the saved profile is not touched).
+    about, refused = read_refusals(candidate.about)
+    text = candidate_text(about, candidate.skills, candidate.domains, [i.title for i in completed])
     q_idx, q_w, q_terms = text_model.vector_with_terms(text)
     counts: dict[int, int] = {}
     for item in completed:
@@ -88,7 +92,7 @@ def build_context(text_model: TextModel, candidate: CandidateFacts, exclude: Col
         kind_codes=_codes(candidate.wanted_kinds, KIND_CODE),
         avoid_domain_codes=_codes(candidate.avoid_domains, DOMAIN_CODE),
         avoid_kind_codes=_codes(candidate.avoid_kinds, KIND_CODE),
-        avoid_context_bits=context_bits(candidate.avoid_contexts),
+        avoid_context_bits=context_bits((*candidate.avoid_contexts, *sorted(refused))),
         skill_keys=frozenset(key for key in (skill_key(s) for s in candidate.skills) if key),
         leadership_open=leadership_open(stage, candidate.wanted_kinds),
     )

@@ -16,6 +16,7 @@ import numpy as np
 
 from marketplace.matching import reasons as R
 from marketplace.matching.pathway import leadership_open, next_step, stage_of
+from marketplace.matching.refusals import read_refusals
 from marketplace.matching.store import skill_matches
 from marketplace.matching.text import analyze_words, candidate_text, skill_key, surface_forms
 from marketplace.matching.types import CandidateFacts, MissionFacts, Reason
@@ -263,7 +264,7 @@ def profile_fits(mission: MissionFacts, candidate: CandidateFacts) -> bool:
     contexts = mission_contexts(
         mission.title, mission.description, mission.skills, mission.domain, mission.kind, mission.remote
     )
-    return not contexts & set(candidate.avoid_contexts)
+    return not contexts & {*candidate.avoid_contexts, *read_refusals(candidate.about)[1]}
 
 
 def place_ok(mission: MissionFacts, candidate: CandidateFacts) -> bool:

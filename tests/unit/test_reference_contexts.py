@@ -85,13 +85,14 @@ from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
             False,
             set(),
         ),
+        # Walking the streets for hours: labelled physical by two labellers independently.
         (
             "Maraude",
             "Aller à la rencontre des personnes sans abri le soir, avec un thermos.",
             (),
             "solidarite-insertion",
             False,
-            set(),
+            {"physical"},
         ),
         (
             "Permanence juridique",
@@ -111,3 +112,66 @@ def test_contexts_are_named_only_on_clear_evidence(title, description, skills, d
 def test_the_reading_ignores_case_and_accents():
     assert mission_contexts("MANUTENTION", "", (), "", "", False) == {"physical"}
     assert mission_contexts("Saisie informatique des dons", "", (), "", "", False) == {"screen"}
+
+
+# Written for these tests (not from the labelled sets): how a mission is worded decides, not which.
+@pytest.mark.parametrize(
+    ("title", "description", "skills", "kind", "expected"),
+    [
+        # A support mission on the accounts is desk work, even when the association runs a festival.
+        (
+            "Trésorier·ère de l'amicale",
+            "Tenir la comptabilité et préparer le budget ; l'amicale organise aussi une brocante.",
+            ("comptabilité",),
+            "support",
+            {"screen"},
+        ),
+        # Said outright: no physical effort, no screen, no children.
+        (
+            "Accueil au vestiaire",
+            "Aucun effort physique : vous accueillez les familles assis au comptoir.",
+            (),
+            "ponctual",
+            set(),
+        ),
+        (
+            "Écoute bénévole",
+            "Une permanence sans écran, en face à face avec des adultes.",
+            (),
+            "ponctual",
+            set(),
+        ),
+        (
+            "Atelier mémoire",
+            "Pas de contact avec des enfants : le public est réservé aux adultes de la résidence.",
+            (),
+            "ponctual",
+            set(),
+        ),
+        # One incidental mention in the story of the association does not name the task.
+        (
+            "Relecture du rapport annuel",
+            "Notre association accompagne des enfants malades ; vous relisez le rapport imprimé.",
+            ("relecture",),
+            "support",
+            set(),
+        ),
+        # The title names the task: that wins over a denial elsewhere.
+        (
+            "Déménagement de la ressourcerie",
+            "Porter les meubles du local ; pas besoin de permis.",
+            (),
+            "ponctual",
+            {"physical"},
+        ),
+        (
+            "Entraîneur des U13",
+            "Deux entraînements par semaine au stade.",
+            ("football",),
+            "ponctual",
+            {"children", "physical"},
+        ),
+    ],
+)
+def test_the_task_decides_and_denials_rule_out(title, description, skills, kind, expected):
+    assert mission_contexts(title, description, skills, "", kind, False) == expected
