@@ -13,8 +13,9 @@ Pieces, one module each:
 - ``diversity``: no two near-duplicates in the first five unless nothing else fits;
 - ``explain``: reasons from the features that added most, and ``reason_holds``.
 
-Ranking: missions of the kinds the person asked for first, by score; other kinds only when fewer
-than ``limit`` asked-kind missions are eligible, flagged ``outside_request=("kind",)``.
+Ranking: missions of the kinds the person asked for, by score; other kinds only when no mission
+of those kinds is eligible (issue 11: "others only when nothing else fits"), flagged
+``outside_request=("kind",)``.
 Every public method takes an internal lock, so one engine can serve several threads.
 """
 
@@ -363,8 +364,8 @@ class MatchingEngine:
         if every:
             pool = pool[mask[pool]]
         asked = int(np.count_nonzero(tier[mask[rows]] == 0)) if every else int(np.count_nonzero(tier == 0))
-        if asked >= limit:
-            pool = pool[tier[pool] == 0]  # enough of what was asked: nothing else
+        if asked:
+            pool = pool[tier[pool] == 0]  # something of what was asked fits: nothing else
         signatures = self._store.cols["signature"][rows[pool]]
         order: list[int] = []
         for level in (0, 1):
@@ -412,8 +413,8 @@ class MatchingEngine:
 
         Hard filters: see ``filters`` (open, place, whole age range, leadership gating, avoided
         domains/kinds/contexts, weekly availability, not already taken or in ``exclude``).
-        Missions of the kinds asked come first; others only when fewer than ``limit`` asked-kind
-        missions are eligible, flagged ``outside_request=("kind",)``. ``next_step_only`` keeps
+        Missions of the kinds asked only; others only when none of those kinds is eligible,
+        flagged ``outside_request=("kind",)``. ``next_step_only`` keeps
         the missions of the candidate's next pathway step (the dashboard's "next step" list).
         """
         with self._lock:

@@ -297,7 +297,7 @@ def test_chosen_domains_and_wanted_kinds_rank_higher():
     engine = engine_with(mission(1, domain="sport"), mission(2, domain="culture"))
     assert recommended(engine, candidate(domains=("culture",))) == [2, 1]
     engine = engine_with(mission(1), mission(2, kind="support"))
-    assert recommended(engine, candidate(wanted_kinds=("support",))) == [2, 1]
+    assert recommended(engine, candidate(wanted_kinds=("support",))) == [2]  # the asked kind alone
 
 
 def test_after_one_off_missions_recurring_ones_come_first_those_of_known_associations_first():
