@@ -152,7 +152,7 @@ def reason_is_true(reason: str, facts: dict) -> bool:
         r"une mission (de soutien|ponctuelle|de responsabilite), comme vous le souhaitez", text
     ):
         wanted = {"de soutien": "Soutien", "ponctuelle": "Ponctuelle", "de responsabilite": "Responsabilité"}
-        return facts["kind"] == wanted[match.group(1)]
+        return facts["kind"].casefold() == wanted[match.group(1)].casefold()  # badges may be upper-cased by CSS
     if match := re.fullmatch(r"competences? recherchees? : (.+)", text):
         return all(skill in facts["skills"] for skill in _split_words(match.group(1)))
     if match := re.fullmatch(r"vous etes disponible (.+?)(?: \(\d+ \w+\))?", text):
@@ -165,7 +165,7 @@ def reason_is_true(reason: str, facts: dict) -> bool:
     if match := re.fullmatch(r"proche de ce que vous recherchez : (.+)", text):
         return all(fold(term) in facts["text"] for term in _split_words(match.group(1)))
     if text == "une mission ponctuelle, ideale pour une premiere experience":
-        return facts["kind"] == "Ponctuelle"
+        return facts["kind"].casefold() == "ponctuelle"
     return text == "ouverte a votre profil"
 
 
