@@ -152,7 +152,8 @@ def reason_is_true(reason: str, facts: dict) -> bool:
         r"une mission (de soutien|ponctuelle|de responsabilite), comme vous le souhaitez", text
     ):
         wanted = {"de soutien": "Soutien", "ponctuelle": "Ponctuelle", "de responsabilite": "Responsabilité"}
-        return facts["kind"].casefold() == wanted[match.group(1)].casefold()  # badges may be upper-cased by CSS
+        # Badges may be upper-cased by CSS.
+        return facts["kind"].casefold() == wanted[match.group(1)].casefold()
     if match := re.fullmatch(r"competences? recherchees? : (.+)", text):
         return all(skill in facts["skills"] for skill in _split_words(match.group(1)))
     if match := re.fullmatch(r"vous etes disponible (.+?)(?: \(\d+ \w+\))?", text):
@@ -403,7 +404,12 @@ def sport_and_food(make):
         )
         for n in range(1, 3)
     ]
-    food = make.mission(epicerie, title="Distribution de colis", start_date=next_weekday(SATURDAY))
+    food = make.mission(
+        epicerie,
+        title="Accueil des familles à l’épicerie",
+        description="Accueillir les familles à l'entrée, assis au bureau d'accueil, et noter leur passage.",
+        start_date=next_weekday(SATURDAY),
+    )
     return sport, food
 
 
