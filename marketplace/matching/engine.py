@@ -6,7 +6,7 @@ Pieces, one module each:
 - ``store``: one ROW per indexed mission version (numpy columns, the transposed TF-IDF index,
   skill postings, MinHash signatures, optional embeddings); incremental ``upsert``/``remove``
   keep the fitted vocabulary (new rows go to a small delta, folded in by ``compact``);
-- ``filters``: what a person can never be shown (LABELS.md "Eligibility rules");
+- ``filters``: what a person can never be shown (tests/data/matching/README.md "Eligibility");
 - ``features``: one float32 column per feature; the score is ``values @ weights`` with the
   weights of ``weights.json`` (fitted offline on ``feature_matrix``, so offline figures are the
   live ones);

@@ -1,7 +1,7 @@
 """Offline quality of the recommender on graded labelled sets, its baselines, and the weight fit (pure).
 
 Labels are GRADED: for each persona, every mission it may attend (the labelled set's eligibility
-rules, tests/data/matching/README or LABELS.md) has a grade 0–3 (3 exactly what they look for,
+rules, tests/data/matching/README.md) has a grade 0–3 (3 exactly what they look for,
 2 a good fit, 1 acceptable, 0 not for them), and no other mission has one. So:
 
 - nDCG@k = DCG@k / ideal DCG@k, with DCG = sum over ranks r (1-based) of (2^grade − 1) / log2(r + 1);

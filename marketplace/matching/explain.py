@@ -232,7 +232,7 @@ def recommendation_reasons(
 
 
 def eligible(mission: MissionFacts, candidate: CandidateFacts, today: date) -> bool:
-    """The hard filters of LABELS.md, written plainly (the engine's masks must agree)."""
+    """The hard filters of tests/data/matching/README.md, written plainly (the engine's masks must agree)."""
     if mission.status != "published" or mission.seats_left <= 0:
         return False
     last = mission.end_date or (mission.start_date if mission.schedule == "one_off" else None)

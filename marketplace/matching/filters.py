@@ -1,6 +1,6 @@
 """Hard filters of the recommendations (pure): boolean masks over the rows' columns.
 
-A mission is recommendable to a candidate when ALL hold (tests/data/matching and LABELS.md state
+A mission is recommendable to a candidate when ALL hold (tests/data/matching/README.md states
 the same rules; the labelled sets are checked against them):
 
 - open: published with seats left, not over before today, not already taken or excluded;

@@ -1,7 +1,7 @@
 """Every recommendation is one the person can take, and every reason is true (generated pairs).
 
-``explain.eligible`` writes the hard filters of LABELS.md plainly, one mission at a time; the
-engine's numpy masks must agree with it on every generated pair, both ways. ``reason_holds``
+``explain.eligible`` writes the hard filters of tests/data/matching/README.md plainly, one mission
+at a time; the engine's numpy masks must agree with it on every generated pair, both ways. ``reason_holds``
 re-derives each reason's claim from the mission and the candidate alone.
 """
 
@@ -40,23 +40,30 @@ def shown(engine):
     ]
 
 
+def asked_kinds_alone(fitting: list, person) -> set[int]:
+    """Other kinds only when no mission of a kind asked for fits (tests/data/matching/README.md)."""
+    asked = [m for m in fitting if m.kind in person.wanted_kinds]
+    return {m.id for m in (asked or fitting)}
+
+
 def test_the_engine_recommends_exactly_the_eligible_missions(shown):
     for person, recommended, _ in shown:
-        expected = {m.id for m in MISSIONS if eligible(m, person, TODAY)}
+        expected = asked_kinds_alone([m for m in MISSIONS if eligible(m, person, TODAY)], person)
         assert {r.mission_id for r in recommended} == expected
 
 
 def test_other_times_are_exactly_the_missions_failing_only_the_weekly_hours(shown):
     for person, _, other_times in shown:
         relaxed = replace(person, slots=())
-        expected = {
-            m.id
+        failing_only_hours = [
+            m
             for m in MISSIONS
             if person.slots
             and not person.flexible
             and eligible(m, relaxed, TODAY)
             and not available(m, person)
-        }
+        ]
+        expected = asked_kinds_alone(failing_only_hours, person)
         assert {r.mission_id for r in other_times} == expected
         assert all(r.outside_request[0] == "time" for r in other_times)
 
