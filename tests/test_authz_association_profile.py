@@ -9,9 +9,9 @@ from PIL import Image
 
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
+from tests.authz import FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
 
 ACTORS = ("anonymous", "candidate", "owner", "member", "other_association", "network_admin", "site_admin")
-OK, REDIRECT, FORBIDDEN, MISSING = 200, 302, 403, 404
 OWNERS_ONLY = {
     "anonymous": REDIRECT,
     "candidate": FORBIDDEN,
@@ -56,21 +56,12 @@ def actors(app, make):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(
-    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
-)
+@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
 def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
     users, values = actors
-    if actor != "anonymous":
-        auth.login_as(users[actor])
-    response = client.open(path.format(**values), method=method, data=data)
-    assert response.status_code == expected[actor]
-    if actor == "anonymous" and expected[actor] == REDIRECT:
-        assert "/connexion" in response.headers["Location"]
+    response = visit(client, auth, users, actor, method, path, values, data)
+    assert_status(response, expected, actor)
 
 
 def test_covered_rules_are_exactly_the_profile_blueprint_routes(app):
-    rules = {
-        rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("association_profile.")
-    }
-    assert rules == COVERED_RULES
+    assert blueprint_rules(app, "association_profile.") == COVERED_RULES

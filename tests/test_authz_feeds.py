@@ -6,9 +6,19 @@ import pytest
 
 from marketplace.extensions import db
 from marketplace.feeds.models import Feed
+from tests.authz import (
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    SEE_OTHER,
+    assert_status,
+    blueprint_rules,
+    row_ids,
+    visit,
+)
 
 ACTORS = ("anonymous", "candidate", "association", "network_admin", "other_network_admin", "site_admin")
-OK, REDIRECT, SEE_OTHER, FORBIDDEN, MISSING = 200, 302, 303, 403, 404
 ADMINS_ONLY = {"anonymous": REDIRECT, "candidate": FORBIDDEN, "association": FORBIDDEN}
 
 TABLE = [
@@ -62,19 +72,12 @@ def actors(make):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(
-    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
-)
+@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
 def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
     users, values = actors
-    if actor != "anonymous":
-        auth.login_as(users[actor])
-    response = client.open(path.format(**values), method=method, data=data)
-    assert response.status_code == expected[actor]
-    if actor == "anonymous" and expected[actor] == REDIRECT:
-        assert "/connexion" in response.headers["Location"]
+    response = visit(client, auth, users, actor, method, path, values, data)
+    assert_status(response, expected, actor)
 
 
 def test_covered_rules_are_exactly_the_feeds_blueprint_routes(app):
-    rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("feeds.")}
-    assert rules == COVERED_RULES
+    assert blueprint_rules(app, "feeds.") == COVERED_RULES

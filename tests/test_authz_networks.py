@@ -6,6 +6,7 @@ import pytest
 
 from marketplace.extensions import db
 from marketplace.networks.models import NetworkMember
+from tests.authz import FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
 
 ACTORS = (
     "anonymous",
@@ -16,7 +17,6 @@ ACTORS = (
     "other_network_admin",
     "site_admin",
 )
-OK, REDIRECT, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
 NETWORK_ONLY = {
     "anonymous": REDIRECT,
     "candidate": FORBIDDEN,
@@ -145,24 +145,13 @@ def actors(make):
     return users, {**values, "invitation": invitation.id}
 
 
-def _filled(data, values):
-    return None if data is None else {name: value.format(**values) for name, value in data.items()}
-
-
 @pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(
-    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
-)
+@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
 def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
     users, values = actors
-    if actor != "anonymous":
-        auth.login_as(users[actor])
-    response = client.open(path.format(**values), method=method, data=_filled(data, values))
-    assert response.status_code == expected[actor]
-    if actor == "anonymous" and expected[actor] == REDIRECT:
-        assert "/connexion" in response.headers["Location"]
+    response = visit(client, auth, users, actor, method, path, values, data)
+    assert_status(response, expected, actor)
 
 
 def test_covered_rules_are_exactly_the_networks_blueprint_routes(app):
-    rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("networks.")}
-    assert rules == COVERED_RULES
+    assert blueprint_rules(app, "networks.") == COVERED_RULES

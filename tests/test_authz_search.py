@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.authz import assert_status, row_ids, visit
+
 ROLES = ("anonymous", "candidate", "association", "network_admin", "site_admin")
 OK, BAD, MISSING = 200, 400, 404
 
@@ -37,10 +39,8 @@ def actors(make):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("method", "path", "expected"), TABLE, ids=[f"{m} {p}" for m, p, _ in TABLE])
+@pytest.mark.parametrize(("method", "path", "expected"), TABLE, ids=row_ids(TABLE))
 def test_role_route_table(client, auth, actors, role, method, path, expected):
     users, values = actors
-    if role != "anonymous":
-        auth.login_as(users[role])
-    response = client.open(path.format(**values), method=method)
-    assert response.status_code == expected[role]
+    response = visit(client, auth, users, role, method, path, values)
+    assert_status(response, expected, role)

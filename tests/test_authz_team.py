@@ -11,9 +11,9 @@ from marketplace.associations.imports import example_records, to_jsonl
 from marketplace.associations.imports.job import enqueue_import
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
+from tests.authz import BAD, FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
 
 ACTORS = ("anonymous", "candidate", "owner", "member", "other_owner", "network_admin", "site_admin")
-OK, REDIRECT, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
 ASSOCIATION_ONLY = {
     "anonymous": REDIRECT,
     "candidate": FORBIDDEN,
@@ -121,20 +121,14 @@ def actors(make):
 
 
 @pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(
-    ("method", "path", "data", "expected"), TABLE, ids=[f"{method} {path}" for method, path, _, _ in TABLE]
-)
+@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
 def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
     users, values = actors
-    if actor != "anonymous":
-        auth.login_as(users[actor])
-    kwargs = {"data": data, "content_type": "multipart/form-data"} if data is not None else {}
-    response = client.open(path.format(**values), method=method, **kwargs)
-    assert response.status_code == expected[actor]
-    if actor == "anonymous" and expected[actor] == REDIRECT:
-        assert "/connexion" in response.headers["Location"]
+    response = visit(
+        client, auth, users, actor, method, path, values, data, content_type="multipart/form-data"
+    )
+    assert_status(response, expected, actor)
 
 
 def test_covered_rules_are_exactly_the_team_blueprint_routes(app):
-    rules = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("team.")}
-    assert rules == COVERED_RULES
+    assert blueprint_rules(app, "team.") == COVERED_RULES
