@@ -87,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.associations.views import bp as missions_admin_bp
     from marketplace.calendar.views import bp as calendar_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
+    from marketplace.candidates.keeping_views import bp as keeping_bp
     from marketplace.candidates.profile_views import bp as profile_bp
     from marketplace.commit import init_commit_point
     from marketplace.errors import init_error_handlers
@@ -109,6 +110,7 @@ def _register_blueprints(app: Flask) -> None:
         verification_bp,
         association_profile_bp,
         inbox_bp,
+        keeping_bp,
         profile_bp,
         search_bp,
         api_bp,

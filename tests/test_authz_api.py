@@ -55,6 +55,9 @@ TABLE = [
     ),
     ("GET", "/calendrier/{token}.ics", everyone(OK)),  # the secret link is the credential
     ("GET", "/calendrier/{forged}.ics", everyone(NOT_FOUND)),
+    ("GET", "/missions/{mission}/agenda.ics", everyone(OK)),  # « Add to my calendar »: public
+    ("GET", "/missions/{draft}/agenda.ics", everyone(NOT_FOUND)),
+    ("GET", "/missions/{undated}/agenda.ics", everyone(NOT_FOUND)),  # nothing a calendar can show
     (
         "POST",
         "/espace/calendrier/lien",
@@ -70,6 +73,7 @@ COVERED_RULES = {
     "/espace/cles-api/<int:key_id>/revoquer",
     "/calendrier/<token>.ics",
     "/espace/calendrier/lien",
+    "/missions/<int:mission_id>/agenda.ics",
 }
 
 
@@ -102,6 +106,9 @@ def actors(app, make):
         "token": token,
         "forged": token[:-1] + ("0" if token[-1] != "0" else "1"),
         "network": network.id,
+        "mission": make.mission(association).id,
+        "draft": make.mission(association, status="draft").id,
+        "undated": make.mission(association, schedule="recurring", start_date=None, slots=[]).id,
     }
     return users, values
 

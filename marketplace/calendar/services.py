@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from marketplace.accounts.models import User
-from marketplace.calendar.ical import MissionDates
+from marketplace.associations.models import Mission
+from marketplace.calendar.ical import MissionDates, weekly_slots
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application
 from marketplace.extensions import db
@@ -75,6 +76,13 @@ def calendar_missions(user: User, mission_url) -> list[MissionDates]:
 def _dates(application: Application, url: str) -> MissionDates:
     mission = application.mission
     accepted_on: date | None = application.decided_at.date() if application.decided_at else None
+    # Recurring missions show from the later of their start and the acceptance.
+    first_day = max(filter(None, (mission.start_date, accepted_on)), default=application.created_at.date())
+    return mission_dates(mission, url, first_day=first_day)
+
+
+def mission_dates(mission: Mission, url: str, *, first_day: date) -> MissionDates:
+    """What the calendar writer needs of one mission; recurring ones start on ``first_day``."""
     place = ", ".join(
         part for part in (mission.address, f"{mission.postcode} {mission.city}".strip()) if part
     )
@@ -88,6 +96,19 @@ def _dates(application: Application, url: str) -> MissionDates:
         start_date=mission.start_date,
         end_date=mission.end_date,
         slots=tuple(mission.slots or ()),
-        # Recurring missions show from the later of their start and the acceptance.
-        first_day=max(filter(None, (mission.start_date, accepted_on)), default=application.created_at.date()),
+        first_day=first_day,
     )
+
+
+def has_dates(mission: MissionDates) -> bool:
+    """Whether a calendar can show the mission: a one-off date, or weekly slots still to come."""
+    if mission.schedule == "recurring":
+        return bool(weekly_slots(mission))
+    return mission.start_date is not None
+
+
+def dates_from(mission: Mission, url: str, today: date) -> MissionDates | None:
+    """« Add to my calendar » for one mission (recurring ones from today or their start); None
+    when a calendar could show nothing of it."""
+    dates = mission_dates(mission, url, first_day=max(today, mission.start_date or today))
+    return dates if has_dates(dates) else None

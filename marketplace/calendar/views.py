@@ -13,6 +13,7 @@ from marketplace.accounts.access import public, roles
 from marketplace.calendar import services
 from marketplace.calendar.ical import render_calendar
 from marketplace.commit import attempt
+from marketplace.missions.public import viewable_mission
 from marketplace.models_base import utcnow
 
 bp = Blueprint("calendar", __name__)
@@ -20,6 +21,11 @@ bp = Blueprint("calendar", __name__)
 
 class RenewLinkForm(FlaskForm):
     """Only the CSRF token."""
+
+
+def _domain() -> str:
+    """The host that makes event UIDs unique to this site."""
+    return urlsplit(url_for("main.home", _external=True)).hostname or "tremplin"
 
 
 def _secret_key() -> str:
@@ -40,13 +46,30 @@ def feed(token: str):
         missions,
         name=_("My Tremplin missions"),
         now=utcnow(),
-        domain=urlsplit(url_for("main.home", _external=True)).hostname or "tremplin",
+        domain=_domain(),
     )
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="tremplin.ics"'
     response.headers["Cache-Control"] = "private, max-age=900"
     response.headers["X-Robots-Tag"] = "noindex"
     response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.get("/missions/<int:mission_id>/agenda.ics")
+@public
+def one_mission(mission_id: int):
+    """« Add to my calendar » for one public mission (recurring ones from today, or their start)."""
+    mission = viewable_mission(mission_id)
+    if mission is None:
+        abort(404)
+    url = url_for("main.mission", mission_id=mission_id, _external=True)
+    dates = services.dates_from(mission, url, utcnow().date())
+    if dates is None:
+        abort(404)
+    body = render_calendar([dates], name=mission.title, now=utcnow(), domain=_domain())
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="mission-{mission_id}.ics"'
     return response
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -153,3 +154,19 @@ class ApplicationEvent(db.Model):
 
     application = relationship("Application", back_populates="events")
     actor = relationship("User")
+
+
+class KeptMission(db.Model):
+    """A mission a volunteer keeps to come back to (« Garder »): theirs alone, never shown to others."""
+
+    __tablename__ = "kept_missions"
+    __table_args__ = (UniqueConstraint("user_id", "mission_id", name="uq_kept_missions_user_mission"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    mission_id: Mapped[int] = mapped_column(
+        ForeignKey("missions.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    mission = relationship("Mission")

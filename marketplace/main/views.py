@@ -10,12 +10,16 @@ from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
 from marketplace.associations.dashboard import association_dashboard
 from marketplace.associations.team import associations_of_member
+from marketplace.calendar.services import dates_from
 from marketplace.candidates.applications import applications_of
+from marketplace.candidates.keeping import kept_missions
 from marketplace.candidates.panels import apply_panel
 from marketplace.matching.blocks import candidate_dashboard, similar_for_page
 from marketplace.missions import public as public_missions
+from marketplace.models_base import utcnow
 from marketplace.networks.services import network_members, networks_administered_by
 from marketplace.privacy.legal import legal_context
+from marketplace.publishing.sharing import share_preview
 from marketplace.publishing.structured_data import association_json_ld, mission_json_ld
 from marketplace.widgets.tagging import remember_widget_tag
 
@@ -61,6 +65,8 @@ def mission(mission_id: int):
         similar=similar_for_page(found),
         structured_data=None if found.status == "closed" else mission_json_ld(found),
         canonical_url=url_for("main.mission", mission_id=found.id, _external=True),
+        share=share_preview(found),
+        in_calendar=found.is_listed and dates_from(found, "", utcnow().date()) is not None,
     )
     # A closed mission keeps its page for its volunteers' history, but tells search engines it is gone.
     return page, 410 if found.status == "closed" else 200
@@ -89,6 +95,7 @@ def dashboard():
         return render_template(
             "main/dashboard_candidate.html",
             applications=applications_of(user, by_last_change=True),
+            kept=kept_missions(user, utcnow().date()),
             **candidate_dashboard(user),
         )
     if user.role == "association":

@@ -32,7 +32,7 @@ from marketplace.accounts.models import User
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
 from marketplace.calendar.models import CalendarFeed
-from marketplace.candidates.models import Application, CandidateProfile
+from marketplace.candidates.models import Application, CandidateProfile, KeptMission
 from marketplace.domain import DomainError
 from marketplace.extensions import db
 from marketplace.matching.models import MissionInvitation
@@ -165,6 +165,7 @@ def _delete_personal_rows(user: User) -> None:
     statements = [
         delete(CandidateProfile).where(CandidateProfile.user_id == user.id),
         delete(CalendarFeed).where(CalendarFeed.user_id == user.id),
+        delete(KeptMission).where(KeptMission.user_id == user.id),
         delete(MissionInvitation).where(MissionInvitation.candidate_id == user.id),
         delete(Membership).where(Membership.user_id == user.id),
         delete(NetworkAdmin).where(NetworkAdmin.user_id == user.id),

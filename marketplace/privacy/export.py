@@ -18,7 +18,7 @@ from marketplace.accounts.models import User
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
 from marketplace.calendar.models import CalendarFeed
-from marketplace.candidates.models import Application
+from marketplace.candidates.models import Application, KeptMission
 from marketplace.extensions import db
 from marketplace.matching.models import MissionInvitation
 from marketplace.models_base import utcnow
@@ -214,6 +214,15 @@ def _calendar(user: User) -> dict[str, Any] | None:
     return {"created_at": _when(feed.created_at), "note": "the private link itself is not repeated here"}
 
 
+def _kept_missions(user: User) -> list[dict[str, Any]]:
+    rows = db.session.scalars(
+        select(KeptMission).where(KeptMission.user_id == user.id).order_by(KeptMission.created_at)
+    )
+    return [
+        {"mission": row.mission.title, "id": row.mission_id, "since": _when(row.created_at)} for row in rows
+    ]
+
+
 def personal_data(
     user: User, *, saved_answers: dict[str, Any] | None = None, now: datetime | None = None
 ) -> dict[str, Any]:
@@ -231,6 +240,7 @@ def personal_data(
         "accompaniment_requests": _accompaniment_requests(user),
         "guided_search_answers_in_this_browser": saved_answers or None,
         "calendar_link": _calendar(user),
+        "kept_missions": _kept_missions(user),
         "emails": _emails(user),
     }
 
@@ -246,6 +256,7 @@ LABELS: dict[str, object] = {
     "accompaniment_requests": _l("Requests for accompaniment"),
     "guided_search_answers_in_this_browser": _l("Answers of « Find my mission » kept in this browser"),
     "calendar_link": _l("Calendar link"),
+    "kept_missions": _l("Missions I keep"),
     "emails": _l("Emails"),
     "email": _l("Email address"),
     "email_confirmed_at": _l("Address confirmed on"),

@@ -15,7 +15,7 @@ from marketplace.publishing.engagement import iso_moment
 from marketplace.text import render_markdown
 
 
-def _absolute(path: str | None) -> str | None:
+def absolute_url(path: str | None) -> str | None:
     return url_for("main.home", _external=True).rstrip("/") + path if path else None
 
 
@@ -35,7 +35,7 @@ def _organisation(association: Association) -> dict[str, Any]:
     }
     if association.public_website:
         organisation["sameAs"] = association.public_website
-    logo = _absolute(logo_url(association))
+    logo = absolute_url(logo_url(association))
     if logo:
         organisation["logo"] = logo
     return organisation

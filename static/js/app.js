@@ -59,9 +59,28 @@
     }
   }
 
+  // "Copy the link" buttons (hidden without JavaScript or a clipboard: the link field stays).
+  function setUpCopyLinks() {
+    if (!navigator.clipboard) {
+      return;
+    }
+    var buttons = document.querySelectorAll("[data-copy-link]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var label = button.textContent;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+          button.textContent = button.getAttribute("data-copied-label");
+          window.setTimeout(function () { button.textContent = label; }, 3000);
+        });
+      });
+    });
+  }
+
   function start() {
     setUpMenu();
     setUpPasswordReveal();
+    setUpCopyLinks();
     focusErrorSummary();
   }
 
