@@ -95,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.main.views import bp as main_bp
     from marketplace.matching.views import bp as matching_bp
     from marketplace.networks.views import bp as networks_bp
+    from marketplace.notifications.views import bp as preferences_bp
     from marketplace.privacy.views import bp as privacy_bp
     from marketplace.publishing.views import bp as publishing_bp
     from marketplace.search.views import bp as search_bp
@@ -123,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
         assistant_bp,
         matching_bp,
         privacy_bp,
+        preferences_bp,
         publishing_bp,
         feeds_bp,
     )

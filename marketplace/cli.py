@@ -107,6 +107,11 @@ LAZY_GROUPS = (
     LazyGroup(
         "privacy", "marketplace.privacy.cli:privacy_cli", help="Personal data: inactivity and retention."
     ),
+    LazyGroup(
+        "reminders",
+        "marketplace.reminders.cli:reminders_cli",
+        help="Reminders before missions and digests for associations.",
+    ),
 )
 
 

@@ -12,12 +12,18 @@ from marketplace.associations.models import (
     TeamInvitation,
 )
 from marketplace.calendar.models import CalendarFeed
-from marketplace.candidates.models import Application, ApplicationEvent, CandidateProfile, Message
+from marketplace.candidates.models import (
+    Application,
+    ApplicationEvent,
+    CandidateProfile,
+    KeptMission,
+    Message,
+)
 from marketplace.feeds.models import Feed, FeedMission, FeedOrganisation
 from marketplace.jobs.models import Job
 from marketplace.matching.models import MatchingChange, MatchingState, MissionInvitation
 from marketplace.networks.models import Network, NetworkAdmin, NetworkMember
-from marketplace.notifications.models import OutboxMessage
+from marketplace.notifications.models import EmailOptOut, OutboxMessage
 from marketplace.once import SubmittedForm
 from marketplace.widgets.models import Widget, WidgetDailyStat
 
@@ -30,10 +36,12 @@ __all__ = [
     "AssociationVerificationEvent",
     "CalendarFeed",
     "CandidateProfile",
+    "EmailOptOut",
     "Feed",
     "FeedMission",
     "FeedOrganisation",
     "Job",
+    "KeptMission",
     "MatchingChange",
     "MatchingState",
     "Membership",

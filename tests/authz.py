@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 OK, REDIRECT, SEE_OTHER, BAD, UNAUTHORIZED, FORBIDDEN, MISSING = 200, 302, 303, 400, 401, 403, 404
 
 
@@ -43,3 +45,21 @@ def assert_status(response, expected: dict, actor: str) -> None:
 def blueprint_rules(app, *endpoint_prefixes: str) -> set[str]:
     """The URL rules of the endpoints starting with one of the prefixes (``"feeds."``)."""
     return {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith(endpoint_prefixes)}
+
+
+def role_route_test(actor_names: tuple[str, ...], table: list, *, multipart: bool = False):
+    """The table's test: each actor × each row (method, path, form data, {actor: status}).
+
+    Used as ``test_role_route_table = role_route_test(ACTORS, TABLE)``; the module gives an
+    ``actors`` fixture returning (users by actor, values for the paths' placeholders).
+    """
+
+    @pytest.mark.parametrize("actor", actor_names)
+    @pytest.mark.parametrize(("method", "path", "data", "expected"), table, ids=row_ids(table))
+    def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
+        users, values = actors
+        form = {"content_type": "multipart/form-data"} if multipart and data is not None else {}
+        response = visit(client, auth, users, actor, method, path, values, data, **form)
+        assert_status(response, expected, actor)
+
+    return test_role_route_table

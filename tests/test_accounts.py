@@ -220,7 +220,7 @@ def test_password_change_with_wrong_current_password_changes_nothing(client, aut
 
 
 def _reset_link(sent_emails) -> str:
-    body = sent_emails[-1].get_content()
+    body = sent_emails[-1].get_body(("plain",)).get_content()
     return re.search(r"http://localhost(/mot-de-passe/reinitialiser/\S+)", body).group(1)
 
 

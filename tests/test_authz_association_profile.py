@@ -9,7 +9,14 @@ from PIL import Image
 
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
-from tests.authz import FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
+from tests.authz import (
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    blueprint_rules,
+    role_route_test,
+)
 
 ACTORS = ("anonymous", "candidate", "owner", "member", "other_association", "network_admin", "site_admin")
 OWNERS_ONLY = {
@@ -55,12 +62,7 @@ def actors(app, make):
     return users, {"own": own.id, "logo": own.logo_name}
 
 
-@pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
-def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
-    users, values = actors
-    response = visit(client, auth, users, actor, method, path, values, data)
-    assert_status(response, expected, actor)
+test_role_route_table = role_route_test(ACTORS, TABLE)
 
 
 def test_covered_rules_are_exactly_the_profile_blueprint_routes(app):

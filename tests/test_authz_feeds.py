@@ -12,10 +12,8 @@ from tests.authz import (
     OK,
     REDIRECT,
     SEE_OTHER,
-    assert_status,
     blueprint_rules,
-    row_ids,
-    visit,
+    role_route_test,
 )
 
 ACTORS = ("anonymous", "candidate", "association", "network_admin", "other_network_admin", "site_admin")
@@ -71,12 +69,7 @@ def actors(make):
     return users, {"feed": feed.id, "mission": mission.id}
 
 
-@pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
-def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
-    users, values = actors
-    response = visit(client, auth, users, actor, method, path, values, data)
-    assert_status(response, expected, actor)
+test_role_route_table = role_route_test(ACTORS, TABLE)
 
 
 def test_covered_rules_are_exactly_the_feeds_blueprint_routes(app):

@@ -42,7 +42,7 @@ def test_role_route_table(client, auth, actors, actor, method, path, data, expec
     response = visit(client, auth, users, actor, method, path, values, data)
     assert_status(response, expected, actor)
     if actor != "candidate" or "ne-plus" in path:
-        assert _kept() == []
+        assert _kept() == []  # refused, or let go: nothing kept
 
 
 def test_a_volunteer_keeps_only_published_missions(client, auth, make):

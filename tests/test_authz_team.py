@@ -11,7 +11,15 @@ from marketplace.associations.imports import example_records, to_jsonl
 from marketplace.associations.imports.job import enqueue_import
 from marketplace.associations.models import Membership
 from marketplace.extensions import db
-from tests.authz import BAD, FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
+from tests.authz import (
+    BAD,
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    blueprint_rules,
+    role_route_test,
+)
 
 ACTORS = ("anonymous", "candidate", "owner", "member", "other_owner", "network_admin", "site_admin")
 ASSOCIATION_ONLY = {
@@ -120,14 +128,7 @@ def actors(make):
     return users, values
 
 
-@pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
-def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
-    users, values = actors
-    response = visit(
-        client, auth, users, actor, method, path, values, data, content_type="multipart/form-data"
-    )
-    assert_status(response, expected, actor)
+test_role_route_table = role_route_test(ACTORS, TABLE, multipart=True)
 
 
 def test_covered_rules_are_exactly_the_team_blueprint_routes(app):

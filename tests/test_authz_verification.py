@@ -6,7 +6,14 @@ import pytest
 
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
-from tests.authz import FORBIDDEN, MISSING, OK, REDIRECT, assert_status, blueprint_rules, row_ids, visit
+from tests.authz import (
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    blueprint_rules,
+    role_route_test,
+)
 
 ACTORS = (
     "anonymous",
@@ -108,12 +115,7 @@ def actors(make):
     return users, {"own": own.id, "pending": pending.id}
 
 
-@pytest.mark.parametrize("actor", ACTORS)
-@pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE, ids=row_ids(TABLE))
-def test_role_route_table(client, auth, actors, actor, method, path, data, expected):
-    users, values = actors
-    response = visit(client, auth, users, actor, method, path, values, data)
-    assert_status(response, expected, actor)
+test_role_route_table = role_route_test(ACTORS, TABLE)
 
 
 def test_covered_rules_are_exactly_the_verification_blueprint_routes(app):

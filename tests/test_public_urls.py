@@ -50,7 +50,7 @@ def test_reset_email_links_to_the_public_address_whatever_the_host(public_app, a
     user = make.user()
     attacker.post("/mot-de-passe-oublie", data={"email": user.email}, headers=ATTACKER)
     deliver_pending()
-    body = sent_emails[-1].get_content()
+    body = sent_emails[-1].get_body(("plain",)).get_content()
     assert re.search(re.escape(PUBLIC) + r"/mot-de-passe/reinitialiser/\S+", body)
     _only_public_links(body)
 
@@ -62,7 +62,7 @@ def test_team_invitation_links_to_the_public_address(public_app, attacker, make,
     response = attacker.post("/espace/equipe/inviter", data={"email": "lea@example.fr"}, headers=ATTACKER)
     assert response.status_code in (200, 302)
     deliver_pending()
-    body = sent_emails[-1].get_content()
+    body = sent_emails[-1].get_body(("plain",)).get_content()
     assert PUBLIC + "/invitation/" in body
     _only_public_links(body)
 
@@ -80,7 +80,7 @@ def test_application_email_links_to_the_public_address(public_app, attacker, mak
     deliver_pending()
     assert sent_emails, "the association is told by e-mail"
     for message in sent_emails:
-        _only_public_links(message.get_content())
+        _only_public_links(message.get_body(("plain",)).get_content())
 
 
 def test_calendar_link_uses_the_public_address(public_app, attacker, make):

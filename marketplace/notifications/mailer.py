@@ -22,9 +22,17 @@ def build_message(outbox: OutboxMessage, *, sender: str) -> EmailMessage:
     message["To"] = outbox.recipient
     message["Subject"] = one_line(outbox.subject)  # a name with CR/LF must not break the headers
     message["Message-ID"] = make_msgid(idstring=f"outbox-{outbox.id}", domain="tremplin.local")
+    if outbox.unsubscribe_url:
+        # One click from the mail app (RFC 2369 and RFC 8058): a POST to the signed link.
+        message["List-Unsubscribe"] = f"<{outbox.unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(outbox.body_text)
     if outbox.body_html:
         message.add_alternative(outbox.body_html, subtype="html")
+    if outbox.calendar_ics:
+        message.add_attachment(
+            outbox.calendar_ics.encode("utf-8"), maintype="text", subtype="calendar", filename="mission.ics"
+        )
     return message
 
 

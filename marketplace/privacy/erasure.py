@@ -38,7 +38,7 @@ from marketplace.extensions import db
 from marketplace.matching.models import MissionInvitation
 from marketplace.models_base import utcnow
 from marketplace.networks.models import NetworkAdmin
-from marketplace.notifications.models import OutboxMessage
+from marketplace.notifications.models import EmailOptOut, OutboxMessage
 from marketplace.notifications.services import queue_email
 from marketplace.statuses import ACTIVE_APPLICATION_STATUSES
 
@@ -166,6 +166,7 @@ def _delete_personal_rows(user: User) -> None:
         delete(CandidateProfile).where(CandidateProfile.user_id == user.id),
         delete(CalendarFeed).where(CalendarFeed.user_id == user.id),
         delete(KeptMission).where(KeptMission.user_id == user.id),
+        delete(EmailOptOut).where(EmailOptOut.user_id == user.id),
         delete(MissionInvitation).where(MissionInvitation.candidate_id == user.id),
         delete(Membership).where(Membership.user_id == user.id),
         delete(NetworkAdmin).where(NetworkAdmin.user_id == user.id),

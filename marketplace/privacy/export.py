@@ -23,6 +23,7 @@ from marketplace.extensions import db
 from marketplace.matching.models import MissionInvitation
 from marketplace.models_base import utcnow
 from marketplace.notifications.models import OutboxMessage
+from marketplace.notifications.preferences import opted_out
 from marketplace.privacy.policy import TERMS_VERSION
 
 FORMAT_VERSION = 1
@@ -241,6 +242,7 @@ def personal_data(
         "guided_search_answers_in_this_browser": saved_answers or None,
         "calendar_link": _calendar(user),
         "kept_missions": _kept_missions(user),
+        "emails_turned_off": sorted(opted_out(user)),
         "emails": _emails(user),
     }
 
@@ -257,6 +259,7 @@ LABELS: dict[str, object] = {
     "guided_search_answers_in_this_browser": _l("Answers of « Find my mission » kept in this browser"),
     "calendar_link": _l("Calendar link"),
     "kept_missions": _l("Missions I keep"),
+    "emails_turned_off": _l("Optional e-mails turned off"),
     "emails": _l("Emails"),
     "email": _l("Email address"),
     "email_confirmed_at": _l("Address confirmed on"),

@@ -1,0 +1,1 @@
+"""Messages that bring people back: reminders before a mission, digests for associations."""
