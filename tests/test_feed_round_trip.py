@@ -14,6 +14,7 @@ instead, and why; every other field must come back equal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
@@ -32,11 +33,16 @@ FEED = "/flux/api-engagement.xml"
 TRICKY = '« Ça & <ça> "guillemets" l’apostrophe »'
 
 DESCRIPTION = (
+    "## Ce que vous ferez\n\n"
     "Vous **accueillez** les familles et *triez* les dons ; " + TRICKY + ".\n\n"
     "- préparer les colis\n"
-    "- tenir le stand « Solidarité »\n\n"
+    "- tenir le stand « Solidarité »\n"
+    "  - le samedi\n\n"
     "1. arriver à 9 h\n"
     "2. repartir à 12 h\n\n"
+    "> « Venez comme vous êtes » — la présidente\n\n"
+    "Adresse :  \n3 rue de Marseille, code `B12_A*`.\n\n"
+    "\\# pas un titre, 5 * 3 = 15, a_b_c, [pas un lien], 100 %\n\n"
     "Plus d’infos sur [notre site](https://restos-quartier.example.org/benevoles?x=1&y=2)."
 )
 
@@ -266,10 +272,16 @@ def _create(make) -> dict[str, int]:
 def _snapshot(mission: Mission) -> dict[str, Any]:
     values = {name: getattr(mission, name) for name in MISSION_FIELDS}
     values["lat"], values["lon"] = mission.lat, mission.lon
-    values["description_html"] = str(render_markdown(mission.description))
+    values["description_html"] = _rendered(mission.description)
     values["association"] = {name: getattr(mission.association, name) for name in ASSOCIATION_FIELDS}
     values["association"]["slug"] = mission.association.slug
     return values
+
+
+def _rendered(markdown: str) -> str:
+    """The description as a reader sees it: our HTML, white space folded as a browser folds it
+    (a line break inside a paragraph and a space render alike)."""
+    return re.sub(r"\s+", " ", str(render_markdown(markdown))).strip()
 
 
 def _empty_database() -> None:
@@ -333,7 +345,7 @@ def _differences(old: dict[str, Any], new: Mission, case: Case, old_id: int) -> 
         got[name] = None if getattr(new, name) is None else round(getattr(new, name), 6)
     # The description travels as HTML and comes back as Markdown: it must render the same.
     expected["description_html"] = old["description_html"]
-    got["description_html"] = str(render_markdown(new.description))
+    got["description_html"] = _rendered(new.description)
     # Applications happen on the first site: the imported mission sends volunteers to its page.
     expected["application_url"] = f"http://localhost/missions/{old_id}"
     got["application_url"] = new.application_url

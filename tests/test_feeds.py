@@ -244,6 +244,26 @@ def test_html_is_sanitised_into_markdown():
     assert markdown == "Un **texte** [lien](https://a.fr)"
 
 
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        ("<p>Bonjour<br>à tous<br></p>", "Bonjour\\\nà tous"),  # a hard break; none at the end
+        ("<p>a<br><br>b</p>", "a\n\nb"),  # two breaks: a new paragraph
+        ("<h2>Vos missions</h2><p>x</p>", "### Vos missions\n\nx"),
+        ("<h4>Petit titre</h4>", "#### Petit titre"),
+        ("<blockquote><p>cité</p><p>deux</p></blockquote>après", "> cité\n>\n> deux\n\naprès"),
+        ("<p>Code <code>a_b*c</code></p>", "Code `a_b*c`"),
+        (
+            "<p># pas un titre</p><p>- pas une liste</p><p>1. pas une liste</p>",
+            "\\# pas un titre\n\n\\- pas une liste\n\n1\\. pas une liste",
+        ),
+        ("<p>-5 degrés</p>", "-5 degrés"),
+    ],
+)
+def test_html_structure_becomes_the_same_markdown(html, markdown):
+    assert html_to_markdown(html) == markdown
+
+
 def test_hours_are_read_from_a_rhythm_that_says_them():
     assert hours_from_rhythm("2 heures par semaine") == 2.0
     assert hours_from_rhythm("Une demi-journée par semaine") is None
