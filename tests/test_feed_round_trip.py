@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from sqlalchemy import func, select
@@ -28,6 +29,7 @@ from marketplace.extensions import db
 from marketplace.feeds.services import file_feed, import_feed_source
 from marketplace.reference.vocabularies import DOMAINS
 from marketplace.text import render_markdown
+from tests.test_publishing_feed import assert_valid
 
 FEED = "/flux/api-engagement.xml"
 TRICKY = '« Ça & <ça> "guillemets" l’apostrophe »'
@@ -319,7 +321,9 @@ def test_our_feed_read_back_by_our_importer_gives_the_same_missions(client, make
     before = {key: _snapshot(db.session.get_one(Mission, mission_id)) for key, mission_id in ids.items()}
     response = client.get(FEED)
     assert response.status_code == 200
+    assert_valid(response)  # against their elements and vocabularies (tests/data/api-engagement-feed.xsd)
     xml = response.get_data()
+    _assert_published_as_stated(xml, ids)
 
     _empty_database()
     _import(via, xml, runner, tmp_path)
@@ -327,11 +331,36 @@ def test_our_feed_read_back_by_our_importer_gives_the_same_missions(client, make
     after = {mission.external_id: mission for mission in db.session.scalars(select(Mission))}
     assert set(after) == {str(mission_id) for mission_id in ids.values()}  # clientId = our old id
     assert db.session.scalar(select(func.count(Association.id))) == len(ASSOCIATIONS)  # never twice
+    # Identity: the missions of one association come back under one association, and only theirs.
+    owners = {
+        case.association: {
+            after[str(ids[c.key])].association_id for c in CASES if c.association == case.association
+        }
+        for case in CASES
+    }
+    assert all(len(found) == 1 for found in owners.values()), owners
+    assert len({next(iter(found)) for found in owners.values()}) == len(ASSOCIATIONS)
     differences = {}
     for case in CASES:
         old, new = before[case.key], after[str(ids[case.key])]
         differences[case.key] = _differences(old, new, case, ids[case.key])
     assert differences == {case.key: {} for case in CASES}
+
+
+def _assert_published_as_stated(xml: bytes, ids: dict[str, int]) -> None:
+    """The elements the round trip relies on, as API Engagement itself reads them."""
+    root = ElementTree.fromstring(xml)  # noqa: S314 - our own test document
+    missions = {item.findtext("clientId"): item for item in root.findall("mission")}
+    published = {
+        key: {name: missions[str(mission_id)].findtext(name) for name in ("endAt", "remote", "activity")}
+        for key, mission_id in ids.items()
+    }
+    assert published["one-off-day"]["endAt"] == "2030-03-14T00:00:00Z"  # a one-day mission ends that day
+    assert published["one-off-weekend"]["remote"] == "possible"  # remote, and a place is given
+    assert published["recurring-slots"]["remote"] == "full"  # remote, no place
+    assert published["one-off-day"]["remote"] == "no"
+    assert published["one-off-weekend"]["activity"] == "animation"  # youth work, folded into education
+    assert published["leadership"]["activity"] == "responsabilites-associatives"
 
 
 def _differences(old: dict[str, Any], new: Mission, case: Case, old_id: int) -> dict[str, tuple]:
