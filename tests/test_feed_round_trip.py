@@ -305,6 +305,10 @@ def _import(via: str, xml: bytes, runner, tmp_path) -> None:
         db.session.commit()
         assert (report.refused, report.problems) == (0, [])
         assert report.created == len(CASES)
+        # Read a second time, our own feed changes nothing: every mission is recognised as unchanged.
+        again = import_feed_source(file_feed("tremplin.xml"), BytesIO(xml))
+        db.session.commit()
+        assert (again.created, again.updated, again.unchanged, again.closed) == (0, 0, len(CASES), 0)
     else:
         path = tmp_path / "tremplin.xml"
         path.write_bytes(xml)
