@@ -237,6 +237,26 @@ CASES = [
         {"min_age": 18},
     ),
     Case(
+        "recurring-started",
+        "restos",
+        {
+            "title": "Maraude du jeudi soir",
+            "description": "Aller à la rencontre des personnes sans abri avec un thermos et des couvertures.",
+            "kind": "support",
+            "domain": "solidarite-insertion",
+            "schedule": "recurring",
+            "start_date": date(2020, 1, 6),
+            "end_date": date(2030, 6, 30),
+            "slots": [],
+            "hours_per_week": 4.0,
+            "capacity": 10,
+            **LYON,
+        },
+        # A start already past says nothing to a volunteer: the importer keeps only a start to come.
+        # Without slots nor rhythm, the schedule in words is the week and its hours.
+        {"start_date": None, "rhythm": "Chaque semaine · 4 h/semaine"},
+    ),
+    Case(
         "leadership",
         "bureau",
         {
