@@ -85,6 +85,9 @@ def test_a_full_mission_becomes_a_recurring_food_aid_mission_with_its_rhythm():
         ("solidarite-insertion", "lutte-contre-isolement", "", "seniors"),
         ("solidarite-insertion", "", "Personnes en situation de handicap", "handicap"),
         ("emploi", "", "Jeunes / enfants", "enfance-jeunesse"),
+        ("education", "animation", "Jeunes / enfants", "enfance-jeunesse"),  # as we publish it
+        ("education", "animation,soutien-scolaire", "Jeunes / enfants", "education"),
+        ("education", "", "Jeunes / enfants", "education"),
         ("solidarite-insertion", "", "", "solidarite-insertion"),
         ("benevolat-competences", "informatique", "", "numerique"),
         ("autre", "", "", "solidarite-insertion"),
@@ -130,6 +133,38 @@ def test_same_day_start_and_end_make_a_one_off_mission():
         date(2026, 2, 3),
         "",
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "schedule", "kind", "day_parts"),
+    [
+        (
+            "2026-01-10",
+            "2026-01-11",
+            "Samedi après-midi et dimanche matin",
+            "one_off",
+            ["morning", "afternoon"],
+        ),
+        ("2026-01-10", "2026-01-16", "Le soir", "one_off", ["evening"]),
+        ("2026-01-10", "2026-01-17", "Le soir", "recurring", []),  # a week: it may recur weekly
+        ("2025-12-30", "2026-01-02", "Le matin", "recurring", []),  # started already: not a day to come
+    ],
+)
+def test_a_mission_of_a_few_days_to_come_is_one_off_with_the_parts_of_the_day_it_names(
+    start, end, schedule, kind, day_parts
+):
+    data = parsed(mission_xml(startAt=start, endAt=end, schedule=schedule)).records[0].row.data
+    assert (data.schedule, data.day_parts) == (kind, day_parts)
+    assert data.kind == ("ponctual" if kind == "one_off" else "support")
+
+
+def test_the_associative_responsibilities_activity_makes_an_adults_mission_a_leadership_one():
+    activity = "responsabilites-associatives"
+    data = parsed(mission_xml(activity=activity, openToMinors="no")).records[0].row.data
+    assert (data.kind, data.schedule) == ("leadership", "recurring")
+    # Open to minors, it stays a support mission (a responsibility is for adults): never refused for it.
+    data = parsed(mission_xml(activity=activity, openToMinors="yes")).records[0].row.data
+    assert (data.kind, data.min_age) == ("support", 16)
 
 
 @pytest.mark.parametrize(
@@ -207,6 +242,26 @@ def test_html_is_sanitised_into_markdown():
         '<p>Un <strong>texte</strong> <a href="https://a.fr">lien</a></p><script>x()</script>'
     )
     assert markdown == "Un **texte** [lien](https://a.fr)"
+
+
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        ("<p>Bonjour<br>à tous<br></p>", "Bonjour\\\nà tous"),  # a hard break; none at the end
+        ("<p>a<br><br>b</p>", "a\n\nb"),  # two breaks: a new paragraph
+        ("<h2>Vos missions</h2><p>x</p>", "### Vos missions\n\nx"),
+        ("<h4>Petit titre</h4>", "#### Petit titre"),
+        ("<blockquote><p>cité</p><p>deux</p></blockquote>après", "> cité\n>\n> deux\n\naprès"),
+        ("<p>Code <code>a_b*c</code></p>", "Code `a_b*c`"),
+        (
+            "<p># pas un titre</p><p>- pas une liste</p><p>1. pas une liste</p>",
+            "\\# pas un titre\n\n\\- pas une liste\n\n1\\. pas une liste",
+        ),
+        ("<p>-5 degrés</p>", "-5 degrés"),
+    ],
+)
+def test_html_structure_becomes_the_same_markdown(html, markdown):
+    assert html_to_markdown(html) == markdown
 
 
 def test_hours_are_read_from_a_rhythm_that_says_them():

@@ -9,8 +9,12 @@ Decisions (documented in README, « Flux API Engagement »):
 - a mission with several ``<addresses>`` becomes one of our missions per address (up to
   ``MAX_ADDRESSES``), keyed ``clientId#n`` from the second one, so each place is found near it;
 - ``remote`` ``possible`` or ``full`` → our ``remote`` (the address, when given, is kept);
-- a mission whose ``startAt`` and ``endAt`` fall on the same day is one-off; any other is recurring,
-  its free-text ``schedule`` kept as its rhythm (« horaires à convenir »);
+- a mission whose ``startAt`` and ``endAt`` fall on the same day, or less than a week apart from a
+  day still to come, is one-off (it cannot recur weekly), its parts of the day read from the words of
+  ``schedule`` (« matin », « après-midi », « soir »); any other is recurring, its free-text
+  ``schedule`` kept as its rhythm (« horaires à convenir »);
+- the activity « responsabilites-associatives » makes a recurring mission not open to minors a
+  responsibility (``leadership``), as our own feed publishes it; other recurring missions are ``support``;
 - ``openToMinors`` yes → minimum age 16 (our floor), else 18; ``places`` → capacity (missing, 0 or
   not a number → 1, negative → refused, above our maximum → our maximum with a warning).
 """
@@ -102,6 +106,16 @@ REMOTE = {
     "remote": True,
 }
 TRUE_WORDS = {"yes", "true", "1", "oui"}
+# Their activity for board and coordination roles: our « responsabilité » kind.
+LEADERSHIP_ACTIVITIES = {"responsabilites-associatives"}
+# A mission over fewer days than this cannot recur weekly: it is one-off.
+ONE_OFF_MAX_DAYS = 7
+# Words of a one-off mission's schedule (folded) → our parts of the day.
+_DAY_PART_WORDS = (
+    (re.compile(r"\bmatin(?:ee)?s?\b"), "morning"),
+    (re.compile(r"\bapres[- ]midis?\b"), "afternoon"),
+    (re.compile(r"\bsoir(?:ee)?s?\b"), "evening"),
+)
 # Our contract's field → their element, so a problem names what the publisher wrote.
 ELEMENTS = {
     "title": "title",
@@ -254,6 +268,8 @@ def _domain(slug: str, activity: str, audience: str, title: str) -> str | None:
     if slug not in DOMAINS:
         return None
     mapped = DOMAINS[slug]
+    if mapped == "education" and _is_youth_work(activity, audience):
+        return "enfance-jeunesse"
     if mapped is not None:
         return mapped
     hints = _fold(f"{activity} {audience}")
@@ -267,6 +283,27 @@ def _domain(slug: str, activity: str, audience: str, title: str) -> str | None:
         if any(word in hints for word in skill_words):
             return skill_domain
     return DEFAULT_DOMAIN
+
+
+def _is_youth_work(activity: str, audience: str) -> bool:
+    """Education for young people through « animation » (leisure centres, camps): our youth cause."""
+    activities = {_fold(item) for item in _split(activity)}
+    young = any(word in _fold(audience) for word in ("jeunes", "enfants", "jeunesse", "enfance"))
+    return "animation" in activities and "soutien-scolaire" not in activities and young
+
+
+def _is_one_off(start: date | None, end: date | None, today: date) -> bool:
+    """Same day, or a few days from a day still to come: no week to recur in."""
+    if start is None or end is None:
+        return False
+    days = (end - start).days
+    return days == 0 or (0 < days < ONE_OFF_MAX_DAYS and start >= today)
+
+
+def day_parts_from_schedule(schedule: str) -> list[str]:
+    """The parts of the day a one-off mission's schedule names (« samedi matin et soir »), in order."""
+    folded = _fold(schedule)
+    return [part for pattern, part in _DAY_PART_WORDS if pattern.search(folded)]
 
 
 def _organisation(mission: etree._Element) -> Organisation:
@@ -343,24 +380,29 @@ def _base_record(mission: etree._Element, today: date) -> tuple[dict, list[tuple
             problems.append((element, _l("This date cannot be read: write it as 2026-03-14.")))
             dates[element] = None
     start, end = dates["startAt"], dates["endAt"]
-    one_off = start is not None and end is not None and start == end
+    one_off = _is_one_off(start, end, today)
     rhythm = _text(mission, "schedule")[:200]
+    min_age = 16 if _text(mission, "openToMinors").lower() in TRUE_WORDS else 18
+    # Our responsibilities are for adults only: one open to minors stays a support mission.
+    leadership = min_age >= 18 and bool(LEADERSHIP_ACTIVITIES & {_fold(item) for item in _split(activity)})
     remote_word = _text(mission, "remote").lower()
     record: dict = {
         "title": title[:160],
         "description": description,
         "domain": domain or "",
-        "kind": "ponctual" if one_off else "support",
+        "kind": "ponctual" if one_off else ("leadership" if leadership else "support"),
         "schedule": "one_off" if one_off else "recurring",
         "start_date": (start or None) if one_off or (start and start >= today) else None,
         "end_date": end,
         "remote": REMOTE.get(remote_word, False),
-        "min_age": 16 if _text(mission, "openToMinors").lower() in TRUE_WORDS else 18,
+        "min_age": min_age,
         "application_url": _text(mission, "applicationUrl"),
         "association.name": _text(mission, "organizationName")[:160],
         "skills": _split(_text(mission, "softSkills"))[:15],
     }
-    if not one_off:
+    if one_off:
+        record["day_parts"] = day_parts_from_schedule(rhythm)
+    else:
         record["rhythm"] = rhythm
         record["hours_per_week"] = hours_from_rhythm(rhythm)
     places = _text(mission, "places")

@@ -27,7 +27,8 @@ EXPORT_DOMAINS: dict[str, TheirDomain] = {
         "solidarite-insertion", activities=("lutte-contre-isolement",), audiences=("Personnes âgées",)
     ),
     "handicap": TheirDomain("solidarite-insertion", audiences=("Personnes en situation de handicap",)),
-    "enfance-jeunesse": TheirDomain("education", audiences=("Jeunes / enfants",)),
+    # « animation » tells youth work (centres de loisirs, camps) from schooling, also « Jeunes / enfants ».
+    "enfance-jeunesse": TheirDomain("education", activities=("animation",), audiences=("Jeunes / enfants",)),
     "education": TheirDomain("education"),
     "sante": TheirDomain("sante"),
     "environnement": TheirDomain("environnement"),
@@ -39,6 +40,10 @@ EXPORT_DOMAINS: dict[str, TheirDomain] = {
     "urgence-secours": TheirDomain("prevention-protection", activities=("secourisme",)),
     "international": TheirDomain("humanitaire", activities=("mission-internationale",)),
 }
+
+# Their format has no mission kind: a responsibility (treasurer, board member) is their activity
+# « responsabilites-associatives »; a one-off mission is told by its dates (endAt within the week).
+KIND_ACTIVITIES: dict[str, tuple[str, ...]] = {"leadership": ("responsabilites-associatives",)}
 
 # Their whole vocabulary: what their importer accepts (an unknown slug refuses the mission).
 THEIR_DOMAIN_SLUGS = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from marketplace.publishing.domains import their_domain
+from marketplace.publishing.domains import KIND_ACTIVITIES, their_domain
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -57,13 +57,14 @@ class FeedMission:
     start_date: date | None
     end_date: date | None
     domain: str  # ours: turned into theirs here
-    remote: bool
+    remote: bool  # with an address: « possible » (there or from home); without: « full »
     places: int
     min_age: int
     schedule: str
     organisation: FeedOrganisation
     address: FeedAddress | None = None
     skills: tuple[str, ...] = field(default_factory=tuple)
+    kind: str = "support"
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,11 @@ def iso_day(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def remote_value(remote: bool) -> str:
-    return "full" if remote else "no"
+def remote_value(remote: bool, *, has_place: bool = False) -> str:
+    """Theirs: a remote mission that also gives a place can be done there too (« possible »)."""
+    if not remote:
+        return "no"
+    return "possible" if has_place else "full"
 
 
 def yes_no(value: bool) -> str:
@@ -156,13 +160,14 @@ def mission_element(mission: FeedMission) -> etree._Element:
         _text(element, "endAt", iso_day(mission.end_date))
     theirs = their_domain(mission.domain)
     _text(element, "domain", theirs.domain)
-    if theirs.activities:
-        _text(element, "activity", ",".join(theirs.activities))
+    activities = theirs.activities + KIND_ACTIVITIES.get(mission.kind, ())
+    if activities:
+        _text(element, "activity", ",".join(activities))
     if theirs.audiences:
         _text(element, "audience", ",".join(theirs.audiences))
     if mission.skills:
         _text(element, "softSkills", ",".join(mission.skills))
-    _text(element, "remote", remote_value(mission.remote))
+    _text(element, "remote", remote_value(mission.remote, has_place=mission.address is not None))
     _text(element, "places", mission.places)
     _text(element, "openToMinors", yes_no(mission.min_age < 18))
     _text(element, "schedule", mission.schedule)

@@ -20,10 +20,12 @@ from sqlalchemy import ColumnElement, and_, func, select
 
 from marketplace.associations.models import Association, Mission
 from marketplace.extensions import db
+from marketplace.feeds.apiengagement import hours_from_rhythm
 from marketplace.networks.models import Network
 from marketplace.networks.services import territory_condition
 from marketplace.publishing.engagement import FeedAddress, FeedMission, FeedOrganisation
 from marketplace.reference.geo import departement_for_postcode
+from marketplace.reference.slugs import DAY_PART_SLUGS
 from marketplace.reference.vocabularies import DAY_PARTS, DAYS, slot_label
 from marketplace.statuses import MissionStatus
 from marketplace.text import render_markdown
@@ -37,6 +39,7 @@ _MISSION_COLUMNS = (
     Mission.id,
     Mission.title,
     Mission.description,
+    Mission.kind,
     Mission.domain,
     Mission.skills,
     Mission.city,
@@ -49,7 +52,9 @@ _MISSION_COLUMNS = (
     Mission.start_date,
     Mission.end_date,
     Mission.slots,
+    Mission.day_parts,
     Mission.hours_per_week,
+    Mission.rhythm,
     Mission.min_age,
     Mission.capacity,
     Mission.published_at,
@@ -110,6 +115,7 @@ class ScheduleTexts:
             self.on_date = _("On %(date)s")
             self.from_to = _("From %(start)s to %(end)s")
             self.hours = _("%(h)s h/week")
+            self.day_parts = {part.slug: str(part.label).lower() for part in DAY_PARTS}
             self.slots = {
                 f"{day.slug}_{part.slug}": slot_label(f"{day.slug}_{part.slug}").lower()
                 for day in DAYS
@@ -124,19 +130,37 @@ class ScheduleTexts:
 
     def of(self, row) -> str:
         if row.schedule == "recurring":
-            text = self.every_week
-            if row.slots:
-                text += " : " + ", ".join(self.slots.get(slot, slot) for slot in row.slots)
-            if row.hours_per_week:
-                text += " · " + self.hours % {
-                    "h": format_decimal(round(row.hours_per_week, 1), format="#,##0.#", locale="fr")
-                }
-            return text
+            return self._recurring(row)
         if row.start_date is None:
             return self.to_be_agreed
         if row.end_date is None or row.end_date == row.start_date:
-            return self.on_date % {"date": self._date(row.start_date)}
-        return self.from_to % {"start": self._date(row.start_date), "end": self._date(row.end_date)}
+            text = self.on_date % {"date": self._date(row.start_date)}
+        else:
+            text = self.from_to % {"start": self._date(row.start_date), "end": self._date(row.end_date)}
+        # The parts of the day have no element of their own: said in words, read back by our importer.
+        parts = [self.day_parts[part] for part in DAY_PART_SLUGS if part in (row.day_parts or ())]
+        return f"{text} · {', '.join(parts)}" if parts else text
+
+    def _recurring(self, row) -> str:
+        """« Chaque semaine : mardi soir · 3 h/semaine · <the rhythm in the association's words> »."""
+        rhythm = row.rhythm or ""
+        # Hours the rhythm already states are not said twice (an imported rhythm often gives them).
+        hours = (
+            row.hours_per_week
+            if row.hours_per_week and hours_from_rhythm(rhythm) != row.hours_per_week
+            else None
+        )
+        pieces = []
+        if row.slots or hours or not rhythm:
+            head = self.every_week
+            if row.slots:
+                head += " : " + ", ".join(self.slots.get(slot, slot) for slot in row.slots)
+            pieces.append(head)
+        if hours:
+            pieces.append(self.hours % {"h": format_decimal(round(hours, 1), format="#,##0.#", locale="fr")})
+        if rhythm:
+            pieces.append(rhythm)
+        return " · ".join(pieces)
 
 
 def _address(row) -> FeedAddress | None:
@@ -176,7 +200,9 @@ def feed_mission(row, links: Links, texts: ScheduleTexts) -> FeedMission:
         application_url=links.mission(row.id),
         posted_at=row.published_at or row.created_at,
         start_date=row.start_date,
-        end_date=row.end_date,
+        # A one-day mission ends the day it starts: saying so is what tells a reader it is one-off.
+        end_date=row.end_date or (row.start_date if row.schedule == "one_off" else None),
+        kind=row.kind,
         domain=row.domain,
         remote=bool(row.remote),
         places=row.capacity,

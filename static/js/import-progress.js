@@ -11,8 +11,14 @@
   var done = section.querySelector("[data-progress-done]");
   var total = section.querySelector("[data-progress-total]");
   var errors = section.querySelector("[data-progress-errors]");
+  var title = section.querySelector("[data-progress-title]");
 
   function show(state) {
+    // The page was rendered while the job waited: once a worker took it, say so.
+    if (state.status === "running" && title && title.getAttribute("data-running-text")) {
+      title.textContent = title.getAttribute("data-running-text");
+      title.removeAttribute("data-running-text");
+    }
     if (state.total) {
       bar.max = state.total;
       total.textContent = state.total;
