@@ -76,6 +76,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.alerts.views import bp as alerts_bp
     from marketplace.api.docs import bp as api_docs_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.apikeys.views import bp as apikeys_bp
@@ -114,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
         keeping_bp,
         profile_bp,
         search_bp,
+        alerts_bp,
         api_bp,
         api_docs_bp,
         apikeys_bp,

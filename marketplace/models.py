@@ -1,6 +1,7 @@
 """Import every model so that Alembic and ``db.create_all`` see the whole schema."""
 
 from marketplace.accounts.models import User
+from marketplace.alerts.models import SavedSearch
 from marketplace.apikeys.models import ApiKey
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import (
@@ -53,6 +54,7 @@ __all__ = [
     "NetworkAdmin",
     "NetworkMember",
     "OutboxMessage",
+    "SavedSearch",
     "SubmittedForm",
     "TeamInvitation",
     "User",

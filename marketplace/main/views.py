@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from marketplace.accounts.access import public, signed_in
 from marketplace.accounts.services import count_users_by_role
+from marketplace.alerts.services import saved_searches_of
 from marketplace.associations.dashboard import association_dashboard
 from marketplace.associations.team import associations_of_member
 from marketplace.calendar.services import dates_from
@@ -96,6 +97,7 @@ def dashboard():
             "main/dashboard_candidate.html",
             applications=applications_of(user, by_last_change=True),
             kept=kept_missions(user, utcnow().date()),
+            saved_searches=saved_searches_of(user),
             **candidate_dashboard(user),
         )
     if user.role == "association":

@@ -29,6 +29,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from marketplace.accounts.models import User
+from marketplace.alerts.models import SavedSearch
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
 from marketplace.calendar.models import CalendarFeed
@@ -167,6 +168,7 @@ def _delete_personal_rows(user: User) -> None:
         delete(CalendarFeed).where(CalendarFeed.user_id == user.id),
         delete(KeptMission).where(KeptMission.user_id == user.id),
         delete(EmailOptOut).where(EmailOptOut.user_id == user.id),
+        delete(SavedSearch).where(SavedSearch.user_id == user.id),
         delete(MissionInvitation).where(MissionInvitation.candidate_id == user.id),
         delete(Membership).where(Membership.user_id == user.id),
         delete(NetworkAdmin).where(NetworkAdmin.user_id == user.id),

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from marketplace.accounts.models import User
+from marketplace.alerts.services import saved_searches_of
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
 from marketplace.calendar.models import CalendarFeed
@@ -243,6 +244,10 @@ def personal_data(
         "calendar_link": _calendar(user),
         "kept_missions": _kept_missions(user),
         "emails_turned_off": sorted(opted_out(user)),
+        "saved_searches": [
+            {"name": saved.name, "search": saved.query_string, "frequency": saved.frequency}
+            for saved in saved_searches_of(user)
+        ],
         "emails": _emails(user),
     }
 
@@ -260,6 +265,10 @@ LABELS: dict[str, object] = {
     "calendar_link": _l("Calendar link"),
     "kept_missions": _l("Missions I keep"),
     "emails_turned_off": _l("Optional e-mails turned off"),
+    "saved_searches": _l("My saved searches"),
+    "search": _l("Search"),
+    "frequency": _l("How often"),
+    "name": _l("Name"),
     "emails": _l("Emails"),
     "email": _l("Email address"),
     "email_confirmed_at": _l("Address confirmed on"),

@@ -14,6 +14,7 @@ reminders_cli = AppGroup("reminders", help="Reminders before missions and digest
 
 
 def _run_once(today: date, dry_run: bool) -> None:
+    from marketplace.alerts.services import run_alerts
     from marketplace.reminders.services import run
 
     report = run(today, dry_run=dry_run)
@@ -23,8 +24,13 @@ def _run_once(today: date, dry_run: bool) -> None:
         click.echo(f"{len(report.due)} reminder(s) due on {today}; nothing written (dry run).")
         return
     click.echo(
-        f"{today}: {report.queued} queued, {report.already_queued} already sent, "
+        f"{today}: {report.queued} reminder(s) queued, {report.already_queued} already sent, "
         f"{report.turned_off} turned off by the volunteer."
+    )
+    alerts = run_alerts(utcnow())
+    click.echo(
+        f"saved searches: {alerts.looked_at} looked at, {alerts.sent} alert(s) queued, "
+        f"{alerts.nothing_new} with nothing new."
     )
 
 
