@@ -68,7 +68,7 @@ def save_search(user: User, args: MultiDict, frequency: str) -> SavedSearch:
     if existing is not None:  # the same search twice: keep one, with the frequency just chosen
         existing.frequency = frequency
         return existing
-    count = db.session.scalar(select(func.count()).where(SavedSearch.user_id == user.id))
+    count = db.session.scalar(select(func.count()).where(SavedSearch.user_id == user.id)) or 0
     if count >= MAX_SAVED:
         raise DomainError(_l("You already have %(num)d saved searches: delete one first.", num=MAX_SAVED))
     saved = SavedSearch(
