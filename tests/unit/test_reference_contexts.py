@@ -156,6 +156,37 @@ def test_the_reading_ignores_case_and_accents():
             "support",
             set(),
         ),
+        # At a field mission the people a description mentions are there: one clear phrase names
+        # children; the same sentence at a desk mission tells whom the association serves.
+        (
+            "Atelier cuisine petit budget",
+            "Cuisiner ensemble un repas avec les clientes de l'épicerie, parfois avec leurs enfants.",
+            ("cuisine",),
+            "ponctual",
+            {"children", "physical"},
+        ),
+        (
+            "Relecture du bulletin trimestriel",
+            "Nos bénévoles lisent des histoires avec les enfants ; vous relisez le bulletin imprimé.",
+            ("relecture",),
+            "support",
+            set(),
+        ),
+        # Activities that are physical work, and tasks done on a tablet.
+        (
+            "Soutien aux sinistrés",
+            "Incendie, inondation : ouvrir des centres d'hébergement, distribuer couvertures et repas.",
+            ("accueil",),
+            "ponctual",
+            {"physical"},
+        ),
+        (
+            "Préparer des adultes au code de la route",
+            "Expliquer les questions et faire des séries d'examen blanc sur tablette.",
+            ("pédagogie",),
+            "support",
+            {"screen"},
+        ),
         # The title names the task: that wins over a denial elsewhere.
         (
             "Déménagement de la ressourcerie",
