@@ -204,10 +204,11 @@ class MatchingEngine:
         mean = self.text.semantic_mean
         if mean is None or rows.size == 0:
             return rows
-        known = np.any(rows != 0, axis=1)
-        rows[known] -= mean
-        norms = np.linalg.norm(rows, axis=1, keepdims=True)
-        np.divide(rows, norms, out=rows, where=norms > 0)
+        # In place, and norms by einsum: no temporary the size of a 100k-row matrix.
+        known = np.einsum("ij,ij->i", rows, rows)[:, None] > 0
+        np.subtract(rows, mean, out=rows, where=known)
+        norms = np.sqrt(np.einsum("ij,ij->i", rows, rows))[:, None]
+        np.divide(rows, norms, out=rows, where=known & (norms > 0))
         return rows
 
     def _embed_raw(self, texts: list[str]) -> np.ndarray:
