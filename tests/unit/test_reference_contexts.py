@@ -187,6 +187,30 @@ def test_the_reading_ignores_case_and_accents():
             "support",
             {"screen"},
         ),
+        # Someone else than the people met: the cause in an association's name, parents of
+        # pupils, children minded elsewhere; a walk in a garden is not gardening.
+        (
+            "Refondre le site web d'une association d'aide aux devoirs",
+            "Migrer notre site vers un outil simple.",
+            ("développement web",),
+            "support",
+            {"screen"},
+        ),
+        (
+            "Atelier de français pour adultes",
+            "Des adultes, pour la plupart parents d'élèves. Une halte-garderie prend en charge les "
+            "enfants pendant les cours.",
+            (),
+            "ponctual",
+            set(),
+        ),
+        (
+            "Rendre visite à des résidents d'EHPAD",
+            "Conversation, lecture, promenade dans le jardin.",
+            ("écoute",),
+            "ponctual",
+            set(),
+        ),
         # The title names the task: that wins over a denial elsewhere.
         (
             "Déménagement de la ressourcerie",
