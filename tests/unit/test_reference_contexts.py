@@ -66,7 +66,10 @@ from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
             False,
             {"screen"},
         ),
-        ("Écoute téléphonique", "Appeler des personnes âgées isolées.", (), "seniors", True, {"screen"}),
+        # Remote work is screen work, unless the task is a phone call or a letter.
+        ("Relecture à distance", "Relire nos rapports depuis chez vous.", (), "culture", True, {"screen"}),
+        ("Écoute téléphonique", "Appeler des personnes âgées isolées.", (), "seniors", True, set()),
+        ("Correspondance avec une classe", "Écrire une lettre par mois.", (), "education", True, set()),
         ("Graphisme", "Affiches de la fête de quartier.", ("Graphisme",), "culture", False, {"screen"}),
         # Nothing stated: nothing guessed.
         (
