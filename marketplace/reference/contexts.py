@@ -360,7 +360,8 @@ _BY_PHONE_OR_POST = re.compile(r"\b(telephon|appels?\b|appeler|lettres?\b|corres
 
 def _negated(text: str) -> tuple[str, set[str]]:
     """The text without its negated mentions, and the contexts said not to be involved."""
-    text = _NOT_THE_TASK.sub(" ", text)
+    if "association" in text or "parent" in text or "garderie" in text or "creche" in text:
+        text = _NOT_THE_TASK.sub(" ", text)
     ruled_out = set()
     for context, pattern in _NEGATION_PATTERNS.items():
         text, count = pattern.subn(" ", text)
