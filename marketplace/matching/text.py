@@ -180,6 +180,8 @@ class TextModel:
         # first build that has the model; kept with the vocabulary so incremental updates and
         # engines built on this model weigh words alike.
         self.lemma_idf: dict[str, float] | None = None
+        # The mean mission embedding of that build (96 floats), taken out of every embedding.
+        self.semantic_mean: np.ndarray | None = None
 
     @classmethod
     def fit(

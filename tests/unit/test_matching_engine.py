@@ -669,3 +669,27 @@ def test_rank_candidates_names_the_association_already_helped_and_works_for_an_u
     [match] = engine.rank_candidates(draft, {"helper": helper})
     sentences = [render_reason_fr(reason) for reason in match.reasons]
     assert "A déjà aidé votre association deux fois" in sentences
+
+
+# --- semantic signal: embeddings centred on the missions' mean -----------------------------------
+
+
+def test_semantic_embeddings_are_centred_on_the_mean_mission_of_the_build():
+    from marketplace.matching.engine import default_semantic, mission_document
+
+    model = default_semantic()
+    if model is None:
+        pytest.skip("no semantic model (make semantic)")
+    missions = [mission(1), mission(2, "Collecte de denrées", domain="aide-alimentaire"), *FILLER]
+    engine = MatchingEngine.fit(missions)
+    documents = [mission_document(m) for m in missions]
+    raw = model.embed(documents, engine.text.lemma_idf)
+    mean = engine.text.semantic_mean
+    assert mean is not None and np.allclose(mean, raw.mean(axis=0), atol=1e-6)
+    expected = raw[0] - mean
+    expected /= np.linalg.norm(expected)
+    assert np.allclose(engine._embed([documents[0]])[0], expected, atol=1e-5)
+    # A later mission is centred on the build's mean, which does not move; no known word: zeros.
+    engine.upsert([mission(3, "Aide aux devoirs en ligne")])
+    assert engine.text.semantic_mean is mean
+    assert not engine._embed(["zzzq xxyq"]).any()

@@ -66,7 +66,10 @@ from marketplace.reference.contexts import AVOIDABLE_CONTEXTS, mission_contexts
             False,
             {"screen"},
         ),
-        ("Écoute téléphonique", "Appeler des personnes âgées isolées.", (), "seniors", True, {"screen"}),
+        # Remote work is screen work, unless the task is a phone call or a letter.
+        ("Relecture à distance", "Relire nos rapports depuis chez vous.", (), "culture", True, {"screen"}),
+        ("Écoute téléphonique", "Appeler des personnes âgées isolées.", (), "seniors", True, set()),
+        ("Correspondance avec une classe", "Écrire une lettre par mois.", (), "education", True, set()),
         ("Graphisme", "Affiches de la fête de quartier.", ("Graphisme",), "culture", False, {"screen"}),
         # Nothing stated: nothing guessed.
         (
@@ -154,6 +157,61 @@ def test_the_reading_ignores_case_and_accents():
             "Notre association accompagne des enfants malades ; vous relisez le rapport imprimé.",
             ("relecture",),
             "support",
+            set(),
+        ),
+        # At a field mission the people a description mentions are there: one clear phrase names
+        # children; the same sentence at a desk mission tells whom the association serves.
+        (
+            "Atelier cuisine petit budget",
+            "Cuisiner ensemble un repas avec les clientes de l'épicerie, parfois avec leurs enfants.",
+            ("cuisine",),
+            "ponctual",
+            {"children", "physical"},
+        ),
+        (
+            "Relecture du bulletin trimestriel",
+            "Nos bénévoles lisent des histoires avec les enfants ; vous relisez le bulletin imprimé.",
+            ("relecture",),
+            "support",
+            set(),
+        ),
+        # Activities that are physical work, and tasks done on a tablet.
+        (
+            "Soutien aux sinistrés",
+            "Incendie, inondation : ouvrir des centres d'hébergement, distribuer couvertures et repas.",
+            ("accueil",),
+            "ponctual",
+            {"physical"},
+        ),
+        (
+            "Préparer des adultes au code de la route",
+            "Expliquer les questions et faire des séries d'examen blanc sur tablette.",
+            ("pédagogie",),
+            "support",
+            {"screen"},
+        ),
+        # Someone else than the people met: the cause in an association's name, parents of
+        # pupils, children minded elsewhere; a walk in a garden is not gardening.
+        (
+            "Refondre le site web d'une association d'aide aux devoirs",
+            "Migrer notre site vers un outil simple.",
+            ("développement web",),
+            "support",
+            {"screen"},
+        ),
+        (
+            "Atelier de français pour adultes",
+            "Des adultes, pour la plupart parents d'élèves. Une halte-garderie prend en charge les "
+            "enfants pendant les cours.",
+            (),
+            "ponctual",
+            set(),
+        ),
+        (
+            "Rendre visite à des résidents d'EHPAD",
+            "Conversation, lecture, promenade dans le jardin.",
+            ("écoute",),
+            "ponctual",
             set(),
         ),
         # The title names the task: that wins over a denial elsewhere.
