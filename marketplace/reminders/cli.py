@@ -15,6 +15,7 @@ reminders_cli = AppGroup("reminders", help="Reminders before missions and digest
 
 def _run_once(today: date, dry_run: bool) -> None:
     from marketplace.alerts.services import run_alerts
+    from marketplace.reminders.digests import run_digests
     from marketplace.reminders.services import run
 
     report = run(today, dry_run=dry_run)
@@ -26,6 +27,10 @@ def _run_once(today: date, dry_run: bool) -> None:
     click.echo(
         f"{today}: {report.queued} reminder(s) queued, {report.already_queued} already sent, "
         f"{report.turned_off} turned off by the volunteer."
+    )
+    digests = run_digests(today)
+    click.echo(
+        f"association digests: {digests.queued} queued, {digests.already_queued} already sent this week."
     )
     alerts = run_alerts(utcnow())
     click.echo(
