@@ -181,9 +181,9 @@ def test_the_preferences_page_turns_categories_off_and_on(client, auth, make):
     assert page.count('type="checkbox"') == len(preferences.CATEGORIES) and page.count("checked") == len(
         preferences.CATEGORIES
     )
-    response = client.post("/compte/notifications", data={"reminders": "y", "follow_up": "y"})
+    response = client.post("/compte/notifications", data={"reminders": "y", "digests": "y"})
     assert response.status_code == 302
-    assert preferences.opted_out(volunteer) == {"alerts", "digests"}
+    assert preferences.opted_out(volunteer) == {"alerts"}
     client.post("/compte/notifications", data={category: "y" for category in preferences.CATEGORIES})
     assert preferences.opted_out(volunteer) == set()
 

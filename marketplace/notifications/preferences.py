@@ -19,7 +19,6 @@ from marketplace.notifications.models import EmailOptOut
 # Category -> what the person reads on the preferences page.
 CATEGORIES = {
     "reminders": _l("Reminders before a mission I am expected at"),
-    "follow_up": _l("Thanks and a question after a mission"),
     "alerts": _l("New missions matching my saved searches"),
     "digests": _l("Association digest: applications waiting, missions short of volunteers"),
 }
