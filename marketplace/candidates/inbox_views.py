@@ -30,6 +30,7 @@ from marketplace.commit import action, attempt
 from marketplace.domain import NotFound
 from marketplace.forms_util import safe_next_url
 from marketplace.inputs import bounded_page
+from marketplace.main.mission_page import render_mission_page
 from marketplace.missions.public import viewable_mission
 from marketplace.models_base import utcnow
 from marketplace.once import ALREADY_SENT, claim_submission, earlier_result, remember_result
@@ -70,9 +71,7 @@ def _require_csrf(form) -> None:
 
 
 def _mission_page(mission: Mission, form: ApplyForm):
-    return render_template(
-        "main/mission.html", mission=mission, apply=apply_panel(mission, _user(), form)
-    ), 400
+    return render_mission_page(mission, apply_panel(mission, _user(), form)), 400
 
 
 # --- Candidate side ----------------------------------------------------------------------------

@@ -11,17 +11,16 @@ from marketplace.accounts.services import count_users_by_role
 from marketplace.alerts.services import saved_searches_of
 from marketplace.associations.dashboard import association_dashboard
 from marketplace.associations.team import associations_of_member
-from marketplace.calendar.services import dates_from
 from marketplace.candidates.applications import applications_of
 from marketplace.candidates.keeping import kept_missions
 from marketplace.candidates.panels import apply_panel
+from marketplace.main.mission_page import render_mission_page
 from marketplace.matching.blocks import candidate_dashboard, similar_for_page
 from marketplace.missions import public as public_missions
 from marketplace.models_base import utcnow
 from marketplace.networks.services import network_members, networks_administered_by
 from marketplace.privacy.legal import legal_context
-from marketplace.publishing.sharing import share_preview
-from marketplace.publishing.structured_data import association_json_ld, mission_json_ld
+from marketplace.publishing.structured_data import association_json_ld
 from marketplace.widgets.tagging import remember_widget_tag
 
 bp = Blueprint("main", __name__)
@@ -58,17 +57,7 @@ def mission(mission_id: int):
         # Cancelled: gone for good (410), but the page still says where to go next.
         return render_template("main/mission_gone.html", mission=ended, similar=similar_for_page(ended)), 410
     remember_widget_tag(request.args.get("widget"), found.id)
-    page = render_template(
-        "main/mission.html",
-        mission=found,
-        apply=apply_panel(found, current_user),
-        distance_km=public_missions.distance_from_home(found, current_user),
-        similar=similar_for_page(found),
-        structured_data=None if found.status == "closed" else mission_json_ld(found),
-        canonical_url=url_for("main.mission", mission_id=found.id, _external=True),
-        share=share_preview(found),
-        in_calendar=found.is_listed and dates_from(found, "", utcnow().date()) is not None,
-    )
+    page = render_mission_page(found, apply_panel(found, current_user))
     # A closed mission keeps its page for its volunteers' history, but tells search engines it is gone.
     return page, 410 if found.status == "closed" else 200
 
