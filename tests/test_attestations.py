@@ -261,3 +261,15 @@ def test_the_export_holds_the_attestations_and_erasure_withdraws_them(client, au
     assert db.session.scalar(select(func.count(Attestation.id))) == 0
     auth.logout()
     assert client.get(f"/attestations/{code}").status_code == 404
+
+
+def test_a_name_in_another_script_is_printed_with_the_whole_fonts(client, auth, history):
+    from marketplace.attestations.pdf import REGULAR, _font_files, font_dir
+
+    # Latin text and French punctuation: the working copy; another script: the whole fonts.
+    assert _font_files("Camille Lefèvre « 12,5 heures » – ’")[0] != str(font_dir() / REGULAR)
+    assert _font_files("Анна Кузнецова")[0] == str(font_dir() / REGULAR)
+    volunteer, restos, _ = history
+    auth.login_as(volunteer)
+    response = _download(client, restos.id, 2026, name="Анна Кузнецова")
+    assert "Анна Кузнецова" in PdfReader(io.BytesIO(response.data)).pages[0].extract_text()

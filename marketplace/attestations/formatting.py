@@ -7,6 +7,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
 
 
 def _locale(locale: str | None) -> str:
@@ -33,8 +34,16 @@ def long_date(iso_or_date: str | date, locale: str | None = None) -> str:
 
 def period_text(first_day: str, last_day: str, locale: str | None = None) -> str:
     """One day, or 'du 2 au 5 mars 2026'-like ranges written with both dates in full."""
-    from flask_babel import gettext as _
-
     if first_day == last_day:
         return long_date(first_day, locale)
     return _("%(first)s – %(last)s", first=long_date(first_day, locale), last=long_date(last_day, locale))
+
+
+def association_identifiers(association: dict) -> str:
+    """'RNA W691234567 · SIREN 123456789' (only the numbers known), or ''."""
+    parts = []
+    if association.get("rna"):
+        parts.append(_("RNA %(number)s", number=association["rna"]))
+    if association.get("siren"):
+        parts.append(_("SIREN %(number)s", number=association["siren"]))
+    return " · ".join(parts)

@@ -15,9 +15,8 @@ from flask_login import current_user
 from marketplace.accounts.access import public, roles
 from marketplace.accounts.models import User
 from marketplace.attestations import services
-from marketplace.attestations.formatting import hours_text, long_date, period_text
+from marketplace.attestations.formatting import association_identifiers, hours_text, long_date, period_text
 from marketplace.attestations.forms import AttestationForm
-from marketplace.attestations.pdf import association_identifiers, render_pdf
 from marketplace.commit import attempt
 from marketplace.domain import NotAllowed, NotFound
 from marketplace.extensions import limiter
@@ -80,6 +79,8 @@ def download(association_id: int, year: int):
     if not done.ok:
         flash(str(done.error.message if done.error else ""), "error")
         return _back()
+    from marketplace.attestations.pdf import render_pdf  # fpdf2 loads on the first download only
+
     pdf = render_pdf(attestation, verify_url=url_for(".verify", code=attestation.code, _external=True))
     filename = f"attestation-benevolat-{year}-{attestation.code}.pdf"
     return Response(
