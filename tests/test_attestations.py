@@ -256,6 +256,8 @@ def test_the_export_holds_the_attestations_and_erasure_withdraws_them(client, au
     assert [(a["code"], a["year"], a["total_hours"], a["volunteer_name"]) for a in exported] == [
         (code, 2026, 12.5, FULL_NAME)
     ]
+    readable = text_of(client.get("/compte/donnees.html"))
+    assert "Mes attestations" in readable and code in readable and "Collecte nationale" in readable
     erase_account(db.session.get(type(volunteer), volunteer.id), reason="deleted")
     db.session.commit()
     assert db.session.scalar(select(func.count(Attestation.id))) == 0

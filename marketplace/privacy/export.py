@@ -282,6 +282,8 @@ LABELS: dict[str, object] = {
     "confirmed_by_association": _l("Confirmed by the association"),
     "name": _l("Name"),
     "verified": _l("Verified"),
+    "rna": _l("RNA number"),
+    "siren": _l("SIREN number"),
     "emails_turned_off": _l("Optional e-mails turned off"),
     "emails": _l("Emails"),
     "email": _l("Email address"),
