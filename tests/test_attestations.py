@@ -275,3 +275,35 @@ def test_a_name_in_another_script_is_printed_with_the_whole_fonts(client, auth, 
     auth.login_as(volunteer)
     response = _download(client, restos.id, 2026, name="Анна Кузнецова")
     assert "Анна Кузнецова" in PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+
+
+def test_without_a_writable_temporary_directory_the_whole_fonts_are_used(monkeypatch, tmp_path, history):
+    from marketplace.attestations import pdf
+
+    blocked = tmp_path / "read-only"
+    blocked.write_text("a file where the fonts' folder would go")
+    monkeypatch.setattr(pdf.tempfile, "gettempdir", lambda: str(blocked))
+    pdf.working_font.cache_clear()
+    try:
+        assert pdf._font_files("Camille Martin")[0] == str(pdf.font_dir() / pdf.REGULAR)
+    finally:
+        pdf.working_font.cache_clear()
+
+
+def test_the_verification_page_of_an_older_attestation_says_a_newer_one_exists(client, history):
+    volunteer, restos, _ = history
+    older = services.issue_attestation(volunteer, association_id=restos.id, year=2026, full_name=FULL_NAME)
+    newer = services.issue_attestation(volunteer, association_id=restos.id, year=2026, full_name="C. Dupont")
+    db.session.commit()
+    assert "Une attestation plus récente a été délivrée" in text_of(client.get(f"/attestations/{older.code}"))
+    assert "plus récente" not in text_of(client.get(f"/attestations/{newer.code}"))
+
+
+def test_the_verification_page_speaks_english_to_an_english_browser(client, history):
+    volunteer, restos, _ = history
+    attestation = services.issue_attestation(
+        volunteer, association_id=restos.id, year=2026, full_name=FULL_NAME
+    )
+    db.session.commit()
+    page = text_of(client.get(f"/attestations/{attestation.code}", headers={"Accept-Language": "en"}))
+    assert "Genuine certificate issued by Tremplin" in page and "12.5 hours" in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -29,6 +30,7 @@ DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 INK = (33, 37, 41)
 MUTED = (90, 96, 104)
 ACCENT = (0, 84, 147)
+LOGGER = logging.getLogger(__name__)
 
 
 # What the working copy of the fonts keeps: Latin (Vietnamese included), punctuation, currency
@@ -55,7 +57,6 @@ def working_font(source: str) -> tuple[str, frozenset[int]]:
     1,100, which halves a render. Written once per machine under the temporary directory (named
     after the source's path, size and date), then kept per process.
     """
-    from fontTools import subset
     from fontTools.ttLib import TTFont
 
     path = Path(source)
@@ -66,25 +67,34 @@ def working_font(source: str) -> tuple[str, frozenset[int]]:
         / "tremplin-fonts"
         / f"{path.stem}-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.ttf"
     )
-    if not target.exists():
-        font = TTFont(str(path))
-        options = subset.Options()
-        options.layout_features = ["*"]
-        options.name_IDs = ["*"]
-        options.notdef_outline = True
-        options.glyph_names = True
-        options.drop_tables += ["FFTM"]
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(
-            unicodes=[code for first, last in COMMON_RANGES for code in range(first, last + 1)]
-        )
-        subsetter.subset(font)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        font.save(str(partial))
-        os.replace(partial, target)  # atomic: another process never reads half a file
-    covered = frozenset(TTFont(str(target), lazy=True).getBestCmap())
+    try:
+        if not target.exists():
+            _write_working_copy(path, target)
+        covered = frozenset(TTFont(str(target), lazy=True).getBestCmap())
+    except OSError:  # a temporary directory we may not write to: the whole fonts do the work
+        LOGGER.warning("attestation fonts: no working copy under %s", target.parent, exc_info=True)
+        return source, frozenset()
     return str(target), covered
+
+
+def _write_working_copy(path: Path, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path))
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = True
+    options.drop_tables += ["FFTM"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[code for first, last in COMMON_RANGES for code in range(first, last + 1)])
+    subsetter.subset(font)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    font.save(str(partial))
+    os.replace(partial, target)  # atomic: another process never reads half a file
 
 
 def _font_files(text: str) -> tuple[str, str]:
