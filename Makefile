@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: help serve setup install install-dev geo semantic translations db demo index test test-pg test-browser lint typecheck format bench db-check lock clean
+.PHONY: help serve setup install install-dev geo semantic translations fonts db demo index test test-pg test-browser lint typecheck format bench db-check lock clean
 
 help:
 	@echo "make serve     set up everything, then serve http://$(HOST):$(PORT)"
@@ -68,8 +68,14 @@ extract: $(VENV)/.runtime-installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o marketplace/translations/messages.pot .
 	$(BIN)/pybabel update -i marketplace/translations/messages.pot -d marketplace/translations --no-fuzzy-matching
 
+# --- system font for the attestation PDFs (DejaVu Sans, Debian's fonts-dejavu-core) ---------------
+FONT_FILE := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+fonts:
+	@[ -f $(FONT_FILE) ] || [ "$$(id -u)" != 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null || true
+	@[ -f $(FONT_FILE) ] || echo "Attestation PDFs need DejaVu Sans: apt-get install fonts-dejavu-core (or set ATTESTATION_FONT_DIR)"
+
 # --- database, demo data, search index ----------------------------------------
-setup: install geo semantic translations
+setup: install geo semantic translations fonts
 	@mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load --if-empty
@@ -79,13 +85,13 @@ serve: setup
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 # --- quality ------------------------------------------------------------------
-test: install-dev geo semantic translations
+test: install-dev geo semantic translations fonts
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-pg: install-dev geo semantic translations
+test-pg: install-dev geo semantic translations fonts
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-browser: install-dev geo semantic translations
+test-browser: install-dev geo semantic translations fonts
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: install-dev

@@ -86,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.associations.team_views import bp as team_bp
     from marketplace.associations.verification_views import bp as verification_bp
     from marketplace.associations.views import bp as missions_admin_bp
+    from marketplace.attestations.views import bp as attestations_bp
     from marketplace.calendar.views import bp as calendar_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
     from marketplace.candidates.keeping_views import bp as keeping_bp
@@ -113,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
         association_profile_bp,
         inbox_bp,
         keeping_bp,
+        attestations_bp,
         profile_bp,
         search_bp,
         alerts_bp,

@@ -111,6 +111,11 @@ class Config:
     ACCOMPANIMENT_RATE_LIMIT = os.environ.get("ACCOMPANIMENT_RATE_LIMIT", "5 per hour; 20 per day")
     WIDGET_RATE_LIMIT = os.environ.get("WIDGET_RATE_LIMIT", "120 per minute")  # per IP, widget page and feed
     WIDGET_CLICK_RATE_LIMIT = os.environ.get("WIDGET_CLICK_RATE_LIMIT", "30 per minute")  # "apply" clicks
+    # Public checks of a certificate code, per IP (the codes are not guessable; this stops trying).
+    ATTESTATION_CHECK_RATE_LIMIT = os.environ.get(
+        "ATTESTATION_CHECK_RATE_LIMIT", "30 per minute; 300 per hour"
+    )
+    ATTESTATION_FONT_DIR = os.environ.get("ATTESTATION_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
     # Seconds a worker may keep widget impressions before writing them (one upsert per widget and day).
     WIDGET_STATS_WRITE_SECONDS = float(os.environ.get("WIDGET_STATS_WRITE_SECONDS", "5"))
     WIDGET_CACHE_SECONDS = float(os.environ.get("WIDGET_CACHE_SECONDS", "30"))  # rendered widget pages

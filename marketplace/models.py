@@ -12,6 +12,7 @@ from marketplace.associations.models import (
     MissionReview,
     TeamInvitation,
 )
+from marketplace.attestations.models import Attestation
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import (
     Application,
@@ -35,6 +36,7 @@ __all__ = [
     "ApplicationEvent",
     "Association",
     "AssociationVerificationEvent",
+    "Attestation",
     "CalendarFeed",
     "CandidateProfile",
     "EmailOptOut",

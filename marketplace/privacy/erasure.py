@@ -7,7 +7,8 @@ commits once), so an erasure happens whole or not at all:
    seats are freed, associations are told, the change pipeline sees the missions);
 2. what describes the person is deleted: profile, calendar link, invitations to apply received,
    memberships, network roles, pending team invitations to their address, accompaniment requests
-   sent from their (confirmed) address, e-mails queued or kept for them;
+   sent from their (confirmed) address, e-mails queued or kept for them, the certificates issued
+   to them (they print their name: their codes then verify nothing, the page says so);
 3. the ``users`` row stays, emptied: no name, an address that cannot receive mail, no usable
    password, every session ended. Messages and application histories keep pointing to it and
    read « compte supprimé »; applications stay as anonymous figures (hours, statuses) for the
@@ -32,6 +33,7 @@ from marketplace.accounts.models import User
 from marketplace.alerts.models import SavedSearch
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
+from marketplace.attestations.models import Attestation
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, CandidateProfile, KeptMission
 from marketplace.domain import DomainError
@@ -167,6 +169,7 @@ def _delete_personal_rows(user: User) -> None:
         delete(CandidateProfile).where(CandidateProfile.user_id == user.id),
         delete(CalendarFeed).where(CalendarFeed.user_id == user.id),
         delete(KeptMission).where(KeptMission.user_id == user.id),
+        delete(Attestation).where(Attestation.volunteer_id == user.id),
         delete(EmailOptOut).where(EmailOptOut.user_id == user.id),
         delete(SavedSearch).where(SavedSearch.user_id == user.id),
         delete(MissionInvitation).where(MissionInvitation.candidate_id == user.id),

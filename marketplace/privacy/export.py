@@ -18,6 +18,7 @@ from marketplace.accounts.models import User
 from marketplace.alerts.services import saved_searches_of
 from marketplace.assistant.models import AccompanimentRequest
 from marketplace.associations.models import Association, Membership, TeamInvitation
+from marketplace.attestations.services import attestations_of
 from marketplace.calendar.models import CalendarFeed
 from marketplace.candidates.models import Application, KeptMission
 from marketplace.extensions import db
@@ -225,6 +226,13 @@ def _kept_missions(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _attestations(user: User) -> list[dict[str, Any]]:
+    return [
+        {"code": row.code, "year": row.year, "issued_at": _when(row.issued_at), **row.content}
+        for row in attestations_of(user)
+    ]
+
+
 def personal_data(
     user: User, *, saved_answers: dict[str, Any] | None = None, now: datetime | None = None
 ) -> dict[str, Any]:
@@ -243,6 +251,7 @@ def personal_data(
         "guided_search_answers_in_this_browser": saved_answers or None,
         "calendar_link": _calendar(user),
         "kept_missions": _kept_missions(user),
+        "attestations": _attestations(user),
         "emails_turned_off": sorted(opted_out(user)),
         "saved_searches": [
             {"name": saved.name, "search": saved.query_string, "frequency": saved.frequency}
@@ -264,6 +273,22 @@ LABELS: dict[str, object] = {
     "guided_search_answers_in_this_browser": _l("Answers of « Find my mission » kept in this browser"),
     "calendar_link": _l("Calendar link"),
     "kept_missions": _l("Missions I keep"),
+    "attestations": _l("My certificates"),
+    "code": _l("Verification code"),
+    "year": _l("Year"),
+    "issued_at": _l("Issued on"),
+    "volunteer_name": _l("Name printed"),
+    "missions": _l("Missions"),
+    "total_hours": _l("Total hours"),
+    "first_day": _l("First day"),
+    "last_day": _l("Last day"),
+    "hours": _l("Hours"),
+    "confirmed_on": _l("Confirmed on"),
+    "confirmed_by_association": _l("Confirmed by the association"),
+    "name": _l("Name"),
+    "verified": _l("Verified"),
+    "rna": _l("RNA number"),
+    "siren": _l("SIREN number"),
     "emails_turned_off": _l("Optional e-mails turned off"),
     "saved_searches": _l("My saved searches"),
     "search": _l("Search"),
