@@ -1,7 +1,7 @@
 """Attestations de bénévolat: one row per issued certificate (code, volunteer, association, year, snapshot of what it states) (issue 15 item 9)
 
 Revision ID: 2217603f7032
-Revises: f9c743b468f7
+Revises: 9461f74374ea
 Create Date: 2026-12-08 00:02:49.973523
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '2217603f7032'
-down_revision = 'f9c743b468f7'
+down_revision = '9461f74374ea'
 branch_labels = None
 depends_on = None
 
