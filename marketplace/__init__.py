@@ -88,6 +88,7 @@ def _register_blueprints(app: Flask) -> None:
     from marketplace.associations.views import bp as missions_admin_bp
     from marketplace.attestations.views import bp as attestations_bp
     from marketplace.calendar.views import bp as calendar_bp
+    from marketplace.candidates.follow_up_views import bp as follow_up_bp
     from marketplace.candidates.inbox_views import bp as inbox_bp
     from marketplace.candidates.keeping_views import bp as keeping_bp
     from marketplace.candidates.profile_views import bp as profile_bp
@@ -113,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
         verification_bp,
         association_profile_bp,
         inbox_bp,
+        follow_up_bp,
         keeping_bp,
         attestations_bp,
         profile_bp,

@@ -82,6 +82,8 @@ class Association(TimestampMixin, db.Model):
     contact_public: Mapped[bool] = mapped_column(
         Boolean, nullable=False, default=False, server_default=false()
     )
+    # The thanks sent to a volunteer whose participation is confirmed (None: the default text).
+    thanks_message: Mapped[str | None] = mapped_column(Text)
     # The logo file under instance/logos/ ("<id>-<content hash>.webp"); None: no logo.
     logo_name: Mapped[str | None] = mapped_column(String(80))
     siren: Mapped[str | None] = mapped_column(String(9))

@@ -480,8 +480,14 @@ def completion_problem(application: Application, *, now: datetime | None = None)
     )
 
 
-def complete(application: Application, *, by: User, hours_done: float | None) -> Application:
-    """Confirm attendance after the mission: this is what the pathway counts."""
+def complete(
+    application: Application, *, by: User, hours_done: float | None, thanks: str | None = None
+) -> Application:
+    """Confirm attendance after the mission: this is what the pathway counts. The volunteer gets the
+    association's thanks (``thanks``, kept for next time, or its usual text), a question on how it
+    went, and their next pathway step."""
+    from marketplace.candidates import follow_up
+
     _require_association_side(application, by)
     if hours_done is None or not 0 <= hours_done <= MAX_HOURS_DONE:
         raise DomainError(
@@ -506,12 +512,18 @@ def complete(application: Application, *, by: User, hours_done: float | None) ->
         # The volunteer's engagement is over: the seat returns to the mission.
         _release_seat(application.mission)
     _after_seat_change(application)
+    association = application.mission.association
+    follow_up.remember_thanks(association, thanks)
     notify_user(
         application.candidate,
         subject=_l("Thank you for your help with %(title)s", title=application.mission.title),
         template="application_completed",
         application=application,
         link=_link(application),
+        thanks=follow_up.thanks_of(association),
+        feedback_link=url_for("follow_up.feedback", application_id=application.id, _external=True),
+        pathway=follow_up.next_step_for(application.candidate),
+        mission_link=lambda mission_id: url_for("main.mission", mission_id=mission_id, _external=True),
     )
     return application
 

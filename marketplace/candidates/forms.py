@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DecimalField, HiddenField, SelectField, TextAreaField
+from wtforms import BooleanField, DecimalField, HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from marketplace.accounts.forms import REQUIRED
@@ -89,7 +89,38 @@ class CompleteForm(FlaskForm):
         description=_l("In total, for this mission: it counts in the volunteer's pathway."),
         render_kw={"inputmode": "decimal", "min": 0, "max": MAX_HOURS_DONE, "step": "0.5"},
     )
+    thanks = TextAreaField(
+        _l("Your thanks to the volunteer"),
+        validators=[Optional(), Length(max=1000)],
+        filters=[_strip],
+        description=_l("Sent with the confirmation; kept as your association's thanks for next time."),
+        render_kw={"rows": 3},
+    )
     next = HiddenField()
+
+
+class FeedbackForm(FlaskForm):
+    rating = RadioField(
+        _l("How did it go?"),
+        choices=[("5", _l("5 – very well")), ("4", "4"), ("3", "3"), ("2", "2"), ("1", _l("1 – badly"))],
+        validators=[Optional()],
+    )
+    comment = TextAreaField(
+        _l("A word for the association (optional)"),
+        validators=[Optional(), Length(max=1000)],
+        filters=[_strip],
+        render_kw={"rows": 4},
+    )
+
+
+class VolunteerNoteForm(FlaskForm):
+    note = TextAreaField(
+        _l("A word about this volunteer"),
+        validators=[Optional(), Length(max=1000)],
+        filters=[_strip],
+        description=_l("Private to your association's team: the volunteer does not see it."),
+        render_kw={"rows": 3},
+    )
 
 
 class MessageForm(OnceForm):

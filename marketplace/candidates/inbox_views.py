@@ -16,12 +16,14 @@ from marketplace.accounts.models import User
 from marketplace.associations.missions import managed_mission
 from marketplace.associations.models import Mission
 from marketplace.candidates import applications as service
+from marketplace.candidates import follow_up
 from marketplace.candidates.forms import (
     ActionForm,
     ApplyForm,
     CompleteForm,
     DeclineForm,
     MessageForm,
+    VolunteerNoteForm,
     WithdrawForm,
 )
 from marketplace.candidates.models import Application
@@ -235,7 +237,9 @@ def complete(application_id: int):
     form = CompleteForm()
     if form.validate_on_submit():
         with attempt(form) as done:
-            service.complete(application, by=_user(), hours_done=float(form.hours_done.data))
+            service.complete(
+                application, by=_user(), hours_done=float(form.hours_done.data), thanks=form.thanks.data
+            )
         if done.ok:
             flash(_("Participation confirmed. Thank you for welcoming this volunteer!"), "success")
         if not done.on_field:
@@ -266,7 +270,9 @@ def _application_page(
         contact_visible=side == "candidate" or service.contact_visible(application),
         message_form=message_form or MessageForm(formdata=None),
         decline_form=decline_form or DeclineForm(formdata=None),
-        complete_form=complete_form or CompleteForm(formdata=None),
+        complete_form=complete_form
+        or CompleteForm(formdata=None, data={"thanks": follow_up.thanks_of(application.mission.association)}),
+        note_form=VolunteerNoteForm(formdata=None, data={"note": application.association_note}),
         complete_problem=service.completion_problem(application)
         if application.status == "accepted" and side == "association"
         else None,

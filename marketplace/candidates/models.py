@@ -75,6 +75,7 @@ class Application(TimestampMixin, db.Model):
             name="decline_reason",
         ),
         CheckConstraint("hours_done IS NULL OR hours_done >= 0", name="hours_done_positive"),
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating_range"),
         # At most one active application per candidate and mission, whatever the race.
         Index(
             "uq_applications_one_active",
@@ -100,6 +101,12 @@ class Application(TimestampMixin, db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # After the mission: how it went for the volunteer (1-5 and a comment, both optional), seen by
+    # the association; and the association's word about the volunteer, private to its team.
+    rating: Mapped[int | None] = mapped_column(Integer)
+    feedback: Mapped[str | None] = mapped_column(Text)
+    feedback_at: Mapped[datetime | None] = mapped_column(DateTime)
+    association_note: Mapped[str | None] = mapped_column(Text)
     # A 16-17 volunteer ticked that a parent or guardian agrees: when (None for adults).
     guardian_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The network widget that brought the candidate, for the widget's statistics.

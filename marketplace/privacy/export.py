@@ -106,6 +106,10 @@ def _application(application: Application, user: User) -> dict[str, Any]:
         "decided_at": _when(application.decided_at),
         "completed_at": _when(application.completed_at),
         "withdrawn_at": _when(application.withdrawn_at),
+        "your_mark": application.rating,
+        "your_feedback": application.feedback,
+        # Private to the association's team on the site, but it is about the person (GDPR art. 15).
+        "association_note": application.association_note,
         "history": [
             {
                 "at": _when(event.created_at),
@@ -273,6 +277,9 @@ LABELS: dict[str, object] = {
     "guided_search_answers_in_this_browser": _l("Answers of « Find my mission » kept in this browser"),
     "calendar_link": _l("Calendar link"),
     "kept_missions": _l("Missions I keep"),
+    "your_mark": _l("Your mark"),
+    "your_feedback": _l("Your feedback"),
+    "association_note": _l("The association's note about you"),
     "attestations": _l("My certificates"),
     "code": _l("Verification code"),
     "year": _l("Year"),
@@ -293,7 +300,6 @@ LABELS: dict[str, object] = {
     "saved_searches": _l("My saved searches"),
     "search": _l("Search"),
     "frequency": _l("How often"),
-    "name": _l("Name"),
     "emails": _l("Emails"),
     "email": _l("Email address"),
     "email_confirmed_at": _l("Address confirmed on"),
