@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("TREMPLIN_ENV", "testing")
 
 from bench_writes import ensure_database
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from marketplace import create_app
 from marketplace.accounts.models import User
@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--missions", type=int, default=10_000)
     parser.add_argument("--applications", type=int, default=100_000)
     parser.add_argument("--searches", type=int, default=2_000)
+    parser.add_argument("--reuse", action="store_true", help="keep the data an earlier run left (no seeding)")
     args = parser.parse_args()
     url = normalize_database_url(args.url)
     ensure_database(url)
@@ -179,10 +180,15 @@ def main() -> None:
     today = date.today()
     now = datetime.combine(today, datetime.min.time()) + timedelta(hours=8)
     with app.app_context(), app.test_request_context("/"):
-        db.drop_all()
-        db.create_all()
+        if args.reuse:
+            db.session.execute(delete(OutboxMessage))
+            db.session.commit()
+        else:
+            db.drop_all()
+            db.create_all()
         started = time.perf_counter()
-        seed(args.missions, args.applications, args.searches, today, now, random.Random(20261208))
+        if not args.reuse:
+            seed(args.missions, args.applications, args.searches, today, now, random.Random(20261208))
         print(
             f"seeded {args.missions:,} missions, {args.applications:,} applications, "
             f"{args.searches:,} saved searches in {time.perf_counter() - started:.1f} s "
@@ -218,7 +224,8 @@ def main() -> None:
         outbox = db.session.scalar(select(func.count()).select_from(OutboxMessage))
         print(f"outbox: {outbox:,} messages; load average {os.getloadavg()[0]:.1f}")
         db.session.remove()  # release the session's locks before dropping its tables
-        db.drop_all()
+        if not args.reuse:
+            db.drop_all()
 
 
 if __name__ == "__main__":
