@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
 
 from marketplace.alerts import services
 from marketplace.alerts.models import SavedSearch
+from marketplace.assistant import flow
 from marketplace.extensions import db
 from marketplace.notifications.models import EmailOptOut, OutboxMessage
 from marketplace.search import services as search
@@ -145,3 +147,36 @@ def test_no_alert_for_a_volunteer_who_turned_alerts_off(make):
     search.reindex_all()
     report = services.run_alerts(NOW)
     assert report.sent == 0 and outbox() == []
+
+
+def test_the_assistants_answers_can_be_saved_as_a_search(client, auth, make):
+    answers_request = flow.RecommendationRequest(
+        age_range="36-50",
+        postcode="69007",
+        radius_km=10,
+        domains=("environnement",),
+        kinds=("ponctual",),
+        slots=("sat_morning",),
+        remote_ok=False,
+    )
+    args = flow.search_args(answers_request)
+    assert args == {
+        "domain": ["environnement"],
+        "kind": ["ponctual"],
+        "age_range": "36-50",
+        "slots": ["sat_morning"],
+        "postcode": "69007",
+        "radius_km": 10,
+    }
+    volunteer = make.user("candidate")
+    auth.login_as(volunteer)
+    client.post(
+        "/recherches/enregistrer",
+        data={
+            "search": urlencode(args, doseq=True),
+            "frequency": "weekly",
+            "next": "/trouver-ma-mission/resultats",
+        },
+    )
+    (saved,) = services.saved_searches_of(volunteer)
+    assert saved.name.startswith("Environnement, Ponctuelle")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -15,6 +15,7 @@ from wtforms import HiddenField, SelectField
 from marketplace.accounts.access import roles
 from marketplace.alerts import services
 from marketplace.commit import action
+from marketplace.forms_util import safe_next_url
 
 bp = Blueprint("alerts", __name__)
 
@@ -51,7 +52,7 @@ def save():
     args = MultiDict(parse_qsl(form.search.data or ""))
     saved = services.save_search(current_user, args, form.frequency.data or "")
     flash(_("Search saved: new missions will come by e-mail. Manage it from your space."), "success")
-    return redirect(services.search_url(saved))
+    return redirect(safe_next_url(request.form.get("next"), services.search_url(saved)))
 
 
 @bp.post("/recherches/<int:saved_id>/frequence")

@@ -517,6 +517,24 @@ def build_request(answers: Mapping[str, Any]) -> RecommendationRequest:
     )
 
 
+def search_args(request: RecommendationRequest) -> dict[str, Any]:
+    """The answers as /recherche parameters, to save them as a search with e-mail alerts: causes,
+    kinds, place and radius, remote, age, weekly slots (what words and exclusions say is the
+    recommender's, not the search's)."""
+    args: dict[str, Any] = {
+        "domain": list(request.domains),
+        "kind": list(request.kinds),
+        "age_range": request.age_range,
+        "slots": list(request.slots) if request.has_fixed_hours else [],
+    }
+    if request.postcode and not request.remote_only:
+        args["postcode"] = request.postcode
+        args["radius_km"] = request.radius_km
+    if request.remote_ok:
+        args["remote"] = "1"
+    return {name: value for name, value in args.items() if value not in ([], None, "")}
+
+
 # --- Refinements and relaxation ----------------------------------------------------------------
 
 CLOSER, OTHER_DAYS, OTHER_CAUSES = "closer", "other_days", "other_causes"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -140,6 +141,7 @@ def results():
     return render_template(
         "assistant/results.html",
         found=found,
+        saved_search_query=urlencode(flow.search_args(flow.build_request(answers)), doseq=True),
         applied=applied,
         back_url=step_url(flow.last_step(answers)),
         refine_arg=REFINE_ARG,
