@@ -108,13 +108,25 @@ class SemanticModel:
         return lemmas
 
     # --- vectors -------------------------------------------------------------------------------
-    def embed(self, texts: Sequence[str], idf: Mapping[str, float] | None = None) -> np.ndarray:
+    def has_vector(self, lemma: str) -> bool:
+        """Whether a lemma has a word vector (only those count in ``embed``)."""
+        return lemma in self._word_index
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray:
         """(len(texts), dim) float32, each row the L2-normalised IDF-weighted mean of word vectors.
 
-        `idf` maps lemmas to weights (e.g. the TF-IDF model's); a lemma it lacks weighs as much as
-        its rarest word. Without `idf` every word weighs 1. A text with no known word gets zeros.
+        `idf` maps lemmas to weights (e.g. the TF-IDF model's); a lemma it lacks weighs
+        `default_weight`, by default as much as its rarest word. Without `idf` every word weighs 1.
+        A text with no known word gets zeros.
         """
-        default_weight = max(idf.values(), default=1.0) if idf else 1.0
+        if default_weight is None:
+            default_weight = max(idf.values(), default=1.0) if idf else 1.0
         rows: list[int] = []
         columns: list[int] = []
         weights: list[float] = []
@@ -125,7 +137,7 @@ class SemanticModel:
                     continue
                 rows.append(row)
                 columns.append(column)
-                weights.append(idf.get(lemma, default_weight) if idf else 1.0)
+                weights.append(idf.get(lemma, default_weight) if idf is not None else 1.0)
         counts = csr_matrix(
             (np.asarray(weights, dtype=np.float32), (rows, columns)),
             shape=(len(texts), self.vectors.shape[0]),
