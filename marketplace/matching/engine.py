@@ -138,8 +138,13 @@ class MatchingEngine:
         weights: Weights | None = None,
         blend: Blend | None = None,
         semantic: SemanticModel | None = _DEFAULT,
+        keep_descriptions: bool = True,
     ) -> None:
-        """An empty engine around a fitted text model; use ``fit`` to build one."""
+        """An empty engine around a fitted text model; use ``fit`` to build one.
+
+        ``keep_descriptions=False`` keeps no mission description once indexed (a worker: ~600 bytes
+        a mission, the largest part of its facts); ``similar_to`` is then given the mission.
+        """
         self.text = text_model
         self.weights = weights or Weights()
         self.blend = blend or default_blend()
@@ -147,7 +152,7 @@ class MatchingEngine:
         self.semantic = default_semantic() if semantic is _DEFAULT else semantic
         self.version = 0
         self._lock = threading.RLock()
-        self._store = MissionStore(text_model.n_terms)
+        self._store = MissionStore(text_model.n_terms, keep_descriptions=keep_descriptions)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -162,6 +167,7 @@ class MatchingEngine:
         min_df: int | float | None = None,
         text_model: TextModel | None = None,
         semantic: SemanticModel | None = _DEFAULT,
+        keep_descriptions: bool = True,
     ) -> MatchingEngine:
         """Fit TF-IDF on these missions and index them (pass ``text_model`` to reuse a vocabulary)."""
         missions = list({m.id: m for m in missions}.values())
@@ -170,7 +176,9 @@ class MatchingEngine:
             text_model, matrix = TextModel.fit(texts, count=len(missions), min_df=min_df)
         else:
             matrix = text_model.transform(texts)
-        engine = cls(text_model, weights=weights, blend=blend, semantic=semantic)
+        engine = cls(
+            text_model, weights=weights, blend=blend, semantic=semantic, keep_descriptions=keep_descriptions
+        )
         engine._store.append(missions, matrix, *engine._semantic_rows(missions))
         engine._store.index = TermIndex.from_rows(matrix)
         engine.version = version
@@ -286,6 +294,14 @@ class MatchingEngine:
                 "dead_rows": store.n - store.n_alive,
                 "version": self.version,
             }
+
+    def memory(self) -> dict[str, int]:
+        """Bytes held per part: numpy buffers and packed records (the Python objects around them,
+        and the semantic model shared by every engine of the process, aside)."""
+        with self._lock:
+            parts = self._store.nbytes
+            parts["vocabulary"] = self.text.vocabulary.nbytes + int(self.text.idf.nbytes)
+            return parts
 
     # --- shared pieces of the queries ---------------------------------------------------------
 
@@ -447,18 +463,25 @@ class MatchingEngine:
             return self._ranked(ctx, mask, dist, limit=limit, today=today, flag=("time",))
 
     def similar_to(
-        self, mission_id: int, *, limit: int = 6, today: date | None = None
+        self,
+        mission_id: int,
+        *,
+        limit: int = 6,
+        today: date | None = None,
+        mission: MissionFacts | None = None,
     ) -> list[Recommendation]:
         """Open missions close to this one (text, domain, skills, association, place); [] if unknown.
 
         Reasons say what the two missions share; ``today`` also drops missions already over.
+        ``mission``: its facts, description included, when the engine keeps no descriptions.
         """
         with self._lock:
             store = self._store
             row = store.row(mission_id)
             if row is None or limit <= 0:
                 return []
-            mission = store.full_fact(row)
+            if mission is None or mission.id != mission_id:
+                mission = store.full_fact(row)
             w = self.weights
             n = store.n
             v = store.everything()

@@ -50,15 +50,17 @@ def build_engine(session: Session) -> tuple[MatchingEngine, Stamp]:
 
     stamp = read_stamp(session)  # read first: changes after it are replayed later (idempotent)
     facts = list(published_facts(session))
+    # Descriptions stay in the database: ``similar_missions`` hands the engine the mission it shows.
     if len(facts) >= SEED_UNTIL:
-        return MatchingEngine.fit(facts, version=stamp.version), stamp
+        return MatchingEngine.fit(facts, version=stamp.version, keep_descriptions=False), stamp
     texts = [mission_text(m.title, m.description, m.skills, m.domain) for m in facts]
     text_model, _ = TextModel.fit([*texts, *SEED_TEXTS])
     if not facts:
-        engine = MatchingEngine(text_model)
+        engine = MatchingEngine(text_model, keep_descriptions=False)
         engine.version = stamp.version
         return engine, stamp
-    return MatchingEngine.fit(facts, version=stamp.version, text_model=text_model), stamp
+    engine = MatchingEngine.fit(facts, version=stamp.version, text_model=text_model, keep_descriptions=False)
+    return engine, stamp
 
 
 @dataclass

@@ -680,6 +680,16 @@ def test_similar_to_prefers_nearby_missions_and_names_the_distance():
     assert "À 3 km de cette mission" in [render_reason_fr(reason) for reason in results[0].reasons]
 
 
+def test_an_engine_without_descriptions_finds_the_same_similar_missions_when_given_the_mission():
+    missions = [mission(1), mission(2, lat=PARIS[0], lon=PARIS[1]), mission(3, title="Aide aux devoirs")]
+    keeping = engine_with(*missions)
+    lean = MatchingEngine.fit([*missions, *FILLER], keep_descriptions=False)
+    assert lean.mission(1).description == "" and keeping.mission(1).description == missions[0].description
+    assert lean.mission(1) == replace(missions[0], description="")
+    assert lean.similar_to(1, limit=3, mission=missions[0]) == keeping.similar_to(1, limit=3)
+    assert lean.memory()["records"] < keeping.memory()["records"]
+
+
 # --- candidates for a mission ---------------------------------------------------------------------
 
 
