@@ -220,6 +220,18 @@ def percentiles(samples: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered) * 1000, p95 * 1000, ordered[-1] * 1000
 
 
+def recommend_times(engine: MatchingEngine, people: list[CandidateFacts]) -> list[float]:
+    """Seconds of each top-20 recommendation, after a warm-up (caches, first allocations)."""
+    for candidate in people[:20]:
+        engine.recommend(candidate, limit=20, today=TODAY)
+    times = []
+    for candidate in people:
+        started = time.perf_counter()
+        engine.recommend(candidate, limit=20, today=TODAY)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=10_000, help="missions in the corpus (default 10000)")
@@ -269,14 +281,7 @@ def main() -> None:
     engine.compact()
     print(f"compaction of {args.adds} added rows: {(time.perf_counter() - started) * 1000:.0f} ms")
 
-    for candidate in people[:20]:  # warm-up (caches, first allocations)
-        engine.recommend(candidate, limit=20, today=TODAY)
-    times = []
-    for candidate in people:
-        started = time.perf_counter()
-        engine.recommend(candidate, limit=20, today=TODAY)
-        times.append(time.perf_counter() - started)
-    p50, p95, worst = percentiles(times)
+    p50, p95, worst = percentiles(recommend_times(engine, people))
     print(
         f"recommend top-20 ({len(people)} profiles): p50 {p50:.2f} ms  p95 {p95:.2f} ms  max {worst:.2f} ms"
     )
@@ -443,14 +448,7 @@ def api_worker(path: str, args: argparse.Namespace) -> None:
         + ", ".join(f"{name} {amount / 1e6:.1f}" for name, amount in parts.items())
         + " MB"
     )
-    for candidate in people[:20]:  # warm-up
-        engine.recommend(candidate, limit=20, today=TODAY)
-    times = []
-    for candidate in people:
-        started = time.perf_counter()
-        engine.recommend(candidate, limit=20, today=TODAY)
-        times.append(time.perf_counter() - started)
-    p50, p95, worst = percentiles(times)
+    p50, p95, worst = percentiles(recommend_times(engine, people))
     figures.update(engine_p50_ms=p50, engine_p95_ms=p95)
     print(f"api: engine top-20 in the worker ({len(people)} profiles): p50 {p50:.2f} ms  p95 {p95:.2f} ms")
     for body in bodies[:20]:

@@ -199,7 +199,10 @@ def pack(mission: MissionFacts, *, description: bool = True) -> bytes:
     """
     values = []
     for name in _FACT_FIELDS:
-        value = getattr(mission, name) if description or name != "description" else ""
+        if name == "description" and not description:
+            values.append("")
+            continue
+        value = getattr(mission, name)
         values.append(value.toordinal() if name in _DATE_FIELDS and value is not None else value)
     return zlib.compress(marshal.dumps(tuple(values)), 6)
 
