@@ -192,26 +192,24 @@ class MatchingEngine:
         without the semantic model. The first call (the build) also counts the lemmas' idf."""
         if self.semantic is None or not missions:
             return None, None
+        semantic = self.semantic
         documents = [mission_document(m) for m in missions]
         if self.text.lemma_idf is None:
-            self.text.lemma_idf, self.text.unseen_lemma_idf = _lemma_idf(self.semantic, documents)
-        batch = 2048
-        parts = [self._embed(documents[start : start + batch]) for start in range(0, len(documents), batch)]
-        return np.concatenate(parts).astype(np.float32, copy=False), self._family_masks(documents)
+            self.text.lemma_idf, self.text.unseen_lemma_idf = _lemma_idf(semantic, documents)
+        # Lemmas once per document for its embedding and its families, a batch at a time (the
+        # lemma lists of 100,000 missions would weigh more than the engine).
+        idf, unseen = self.text.lemma_idf, self.text.unseen_lemma_idf
+        embeddings, families = [], []
+        for start in range(0, len(documents), 2048):
+            tokens = [semantic.tokens(text) for text in documents[start : start + 2048]]
+            embeddings.append(semantic.embed_tokens(tokens, idf, default_weight=unseen))
+            families.append(np.asarray([family_mask(lemmas) for lemmas in tokens], dtype=np.int64))
+        return np.concatenate(embeddings).astype(np.float32, copy=False), np.concatenate(families)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        """Embeddings weighted by the lemma idf, an unseen lemma weighing as the rarest one seen.
-        For a few texts (a request, one upsert) the table is cut to their own lemmas first."""
+        """Embeddings weighted by the lemma idf, an unseen lemma weighing as the rarest one seen."""
         assert self.semantic is not None
-        idf = self.text.lemma_idf
-        unseen = self.text.unseen_lemma_idf
-        if idf is None or len(texts) > 8:
-            return self.semantic.embed(texts, idf, default_weight=unseen)
-        rows = []
-        for text in texts:
-            own = {lemma: idf.get(lemma, unseen) for lemma in self.semantic.tokens(text)}
-            rows.append(self.semantic.embed([text], own or None, default_weight=unseen))
-        return np.concatenate(rows)
+        return self.semantic.embed(texts, self.text.lemma_idf, default_weight=self.text.unseen_lemma_idf)
 
     def _family_masks(self, documents: list[str]) -> np.ndarray:
         assert self.semantic is not None

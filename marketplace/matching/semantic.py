@@ -125,13 +125,23 @@ class SemanticModel:
         `default_weight`, by default as much as its rarest word. Without `idf` every word weighs 1.
         A text with no known word gets zeros.
         """
+        return self.embed_tokens([self.tokens(text) for text in texts], idf, default_weight=default_weight)
+
+    def embed_tokens(
+        self,
+        token_lists: Sequence[Sequence[str]],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray:
+        """``embed`` of texts already split by ``tokens`` (a build reuses one split for several uses)."""
         if default_weight is None:
             default_weight = max(idf.values(), default=1.0) if idf else 1.0
         rows: list[int] = []
         columns: list[int] = []
         weights: list[float] = []
-        for row, text in enumerate(texts):
-            for lemma in self.tokens(text):
+        for row, lemmas in enumerate(token_lists):
+            for lemma in lemmas:
                 column = self._word_index.get(lemma)
                 if column is None:
                     continue
@@ -140,7 +150,7 @@ class SemanticModel:
                 weights.append(idf.get(lemma, default_weight) if idf is not None else 1.0)
         counts = csr_matrix(
             (np.asarray(weights, dtype=np.float32), (rows, columns)),
-            shape=(len(texts), self.vectors.shape[0]),
+            shape=(len(token_lists), self.vectors.shape[0]),
         )
         summed = np.asarray(counts @ self.vectors, dtype=np.float32)
         norms = np.linalg.norm(summed, axis=1, keepdims=True)

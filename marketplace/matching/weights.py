@@ -25,6 +25,14 @@ class SemanticModel(Protocol):
         default_weight: float | None = None,
     ) -> np.ndarray: ...
 
+    def embed_tokens(
+        self,
+        token_lists: Sequence[Sequence[str]],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray: ...
+
     def has_vector(self, lemma: str) -> bool: ...
 
 
