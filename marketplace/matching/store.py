@@ -20,9 +20,10 @@ import ctypes
 import gc
 import marshal
 import zlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -363,15 +364,35 @@ class TermIndex:
 def release_memory() -> None:
     """Give the memory freed by a build back to the operating system.
 
-    Fitting allocates millions of short-lived strings and Python ints (scikit-learn counts terms
-    in Python lists); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of
-    extra RSS per worker at 100k missions. A no-op where ``malloc_trim`` does not exist.
+    Fitting allocates millions of short-lived strings and Python ints (terms are counted in Python
+    dicts); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of extra RSS
+    per worker at 100k missions.
     """
     fold_plural.cache_clear()  # up to 200,000 words seen while fitting; requests refill a few
     skill_key.cache_clear()
     gc.collect()
+    trim_heap()
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+        return trim
+    return None
+
+
+def trim_heap() -> None:
+    """Return the free pages of the C heap to the operating system (glibc's ``malloc_trim``; a
+    no-op elsewhere).
+
+    glibc gives back only the top of its heap when memory is freed: the pages freed below it by a
+    request's temporary arrays and lists stay resident. Measured at 100,000 missions, 200 requests
+    left a worker ~90 MB larger, all of it free and returned by one trim (~1 ms).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class MissionStore:
