@@ -5,15 +5,16 @@
     python benchmarks/bench_matching.py --size 100000 --candidates 400 --seed 7
 
 The corpus is the hand-written labelled missions (tests/unit/matching_personas.py) plus synthetic
-missions made from their sentences, with generated place and association names so the vocabulary
-keeps growing like real data (typos and proper names). Synthetic missions are placed in other
+missions made from their sentences (descriptions of ~1 KB, as in the issue's measurement), with
+generated place and association names so the vocabulary keeps growing like real data (typos and
+proper names). Synthetic missions are placed in other
 French cities, so they never stand in for a labelled mission near a persona.
 
 Printed: fit time, RSS after fit (and peak), incremental add p50/p95/max (one mission per upsert,
 no refit), compaction time, top-20 recommend p50/p95 over the candidates (personas moved around
 France, 10 % without a location: no geo filter, the slow case), similar_to p50/p95 (ranking
 quality is measured by eval_matching.py on the graded sets). Same seed, same figures
-(but timings). Runtime: ~15 s at 10k; about 1.5-2 minutes at 100k on 2 cores.
+(but timings). Runtime: about a minute at 10k; 5 to 8 minutes at 100k on 2 shared cores.
 
 Then, end to end through the app (skip with --no-api): the same corpus written to a SQLite
 database, and a separate worker process (like one gunicorn worker) that creates the app, builds
