@@ -5,15 +5,16 @@
     python benchmarks/bench_matching.py --size 100000 --candidates 400 --seed 7
 
 The corpus is the hand-written labelled missions (tests/unit/matching_personas.py) plus synthetic
-missions made from their sentences, with generated place and association names so the vocabulary
-keeps growing like real data (typos and proper names). Synthetic missions are placed in other
+missions made from their sentences (descriptions of ~1 KB, as in the issue's measurement), with
+generated place and association names so the vocabulary keeps growing like real data (typos and
+proper names). Synthetic missions are placed in other
 French cities, so they never stand in for a labelled mission near a persona.
 
 Printed: fit time, RSS after fit (and peak), incremental add p50/p95/max (one mission per upsert,
 no refit), compaction time, top-20 recommend p50/p95 over the candidates (personas moved around
 France, 10 % without a location: no geo filter, the slow case), similar_to p50/p95 (ranking
 quality is measured by eval_matching.py on the graded sets). Same seed, same figures
-(but timings). Runtime: ~15 s at 10k; about 1.5-2 minutes at 100k on 2 cores.
+(but timings). Runtime: about a minute at 10k; 5 to 8 minutes at 100k on 2 shared cores.
 
 Then, end to end through the app (skip with --no-api): the same corpus written to a SQLite
 database, and a separate worker process (like one gunicorn worker) that creates the app, builds
@@ -92,8 +93,15 @@ def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def synthetic_missions(count: int, *, seed: int, first_id: int = 1_000_000) -> list[MissionFacts]:
-    """``count`` missions recombined from the labelled ones, in cities away from Lyon and Paris."""
+FIGURES_PREFIX = "figures: "  # the worker's last line, read by bench_memory.py
+DESCRIPTION_BYTES = 1000  # the issue's corpus: ~1 KB descriptions
+
+
+def synthetic_missions(
+    count: int, *, seed: int, first_id: int = 1_000_000, description_bytes: int = DESCRIPTION_BYTES
+) -> list[MissionFacts]:
+    """``count`` missions recombined from the labelled ones, in cities away from Lyon and Paris,
+    their descriptions about ``description_bytes`` long (± 30 %)."""
     rng = random.Random(seed)
     seeds = [m for m in MISSIONS if m.status == "published"]
     sentences: dict[str, list[str]] = {}
@@ -120,6 +128,10 @@ def synthetic_missions(count: int, *, seed: int, first_id: int = 1_000_000) -> l
         chosen = rng.sample(pool, min(len(pool), rng.randint(2, 5)))
         if rng.random() < 0.5:
             chosen.append(rng.choice(other))
+        wanted = description_bytes * rng.uniform(0.7, 1.3) - len(local)
+        extra = rng.sample(pool, len(pool))
+        while sum(len(sentence) + 1 for sentence in chosen) < wanted:
+            chosen.append(extra.pop() if extra else rng.choice(other))
         description = " ".join([*chosen, local])
         title = base.title if rng.random() < 0.6 else f"{base.title} ({_name(rng)})"
         association = rng.randrange(n_associations)
@@ -184,15 +196,22 @@ def candidates(count: int, *, seed: int) -> list[CandidateFacts]:
     return result
 
 
-def rss_mb() -> tuple[float, float]:
-    """(VmRSS, VmHWM) of this process in MB, from /proc (Linux)."""
+def memory_mb() -> dict[str, float]:
+    """VmRSS (resident), RssAnon (anonymous: the heap, not shared libraries) and VmHWM (peak
+    resident) of this process in MB, from /proc (Linux)."""
     values = {}
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith(("VmRSS:", "VmHWM:")):
+            if line.startswith(("VmRSS:", "VmHWM:", "RssAnon:")):
                 key, amount, _ = line.split()
-                values[key] = int(amount) / 1024
-    return values.get("VmRSS:", 0.0), values.get("VmHWM:", 0.0)
+                values[key.rstrip(":")] = int(amount) / 1024
+    return values
+
+
+def rss_mb() -> tuple[float, float]:
+    """(VmRSS, VmHWM) of this process in MB."""
+    values = memory_mb()
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
@@ -200,6 +219,18 @@ def percentiles(samples: list[float]) -> tuple[float, float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered) * 1000, p95 * 1000, ordered[-1] * 1000
+
+
+def recommend_times(engine: MatchingEngine, people: list[CandidateFacts]) -> list[float]:
+    """Seconds of each top-20 recommendation, after a warm-up (caches, first allocations)."""
+    for candidate in people[:20]:
+        engine.recommend(candidate, limit=20, today=TODAY)
+    times = []
+    for candidate in people:
+        started = time.perf_counter()
+        engine.recommend(candidate, limit=20, today=TODAY)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def main() -> None:
@@ -251,14 +282,7 @@ def main() -> None:
     engine.compact()
     print(f"compaction of {args.adds} added rows: {(time.perf_counter() - started) * 1000:.0f} ms")
 
-    for candidate in people[:20]:  # warm-up (caches, first allocations)
-        engine.recommend(candidate, limit=20, today=TODAY)
-    times = []
-    for candidate in people:
-        started = time.perf_counter()
-        engine.recommend(candidate, limit=20, today=TODAY)
-        times.append(time.perf_counter() - started)
-    p50, p95, worst = percentiles(times)
+    p50, p95, worst = percentiles(recommend_times(engine, people))
     print(
         f"recommend top-20 ({len(people)} profiles): p50 {p50:.2f} ms  p95 {p95:.2f} ms  max {worst:.2f} ms"
     )
@@ -397,6 +421,7 @@ def api_worker(path: str, args: argparse.Namespace) -> None:
     from marketplace.associations.models import Association, Mission
     from marketplace.extensions import db
     from marketplace.matching.services import engine_holder
+    from marketplace.matching.store import release_memory
 
     app = create_app(
         {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SEARCH_SYNC": False, "RATELIMIT_ENABLED": False}
@@ -405,10 +430,28 @@ def api_worker(path: str, args: argparse.Namespace) -> None:
     people = candidates(args.candidates, seed=args.seed)
     bodies = [json.dumps(answers_of(candidate)) for candidate in people]
     headers = {"Content-Type": "application/json"}
+    figures: dict[str, object] = {}
     with app.app_context():
         started = time.perf_counter()
-        engine_holder().current()
-        print(f"api: worker engine built from the database in {time.perf_counter() - started:.1f} s")
+        engine = engine_holder().current()
+        figures["build_s"] = time.perf_counter() - started
+        print(f"api: worker engine built from the database in {figures['build_s']:.1f} s")
+    # What the worker holds once built, as a gunicorn worker would: collected, freed pages returned.
+    release_memory()
+    built = memory_mb()
+    figures.update(size=len(engine), rss_mb=built["VmRSS"], anon_mb=built["RssAnon"], peak_mb=built["VmHWM"])
+    stats = engine.stats()
+    figures.update(terms=stats["terms"], nnz=stats["nnz"])
+    parts = engine.memory()
+    print(
+        f"api: worker after build: VmRSS {built['VmRSS']:.0f} MB, anonymous {built['RssAnon']:.0f} MB "
+        f"(peak during the build {built['VmHWM']:.0f} MB); engine data "
+        + ", ".join(f"{name} {amount / 1e6:.1f}" for name, amount in parts.items())
+        + " MB"
+    )
+    p50, p95, worst = percentiles(recommend_times(engine, people))
+    figures.update(engine_p50_ms=p50, engine_p95_ms=p95)
+    print(f"api: engine top-20 in the worker ({len(people)} profiles): p50 {p50:.2f} ms  p95 {p95:.2f} ms")
     for body in bodies[:20]:
         client.post("/api/v1/recommendations", data=body, headers=headers)
     times, found = [], 0
@@ -419,6 +462,7 @@ def api_worker(path: str, args: argparse.Namespace) -> None:
         assert response.status_code == 200, response.get_data(as_text=True)
         found += len(response.get_json()["items"])
     p50, p95, worst = percentiles(times)
+    figures.update(api_p50_ms=p50, api_p95_ms=p95)
     print(
         f"api: POST /api/v1/recommendations top-20 ({len(bodies)} answers, {found / len(bodies):.1f} items "
         f"on average): p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {worst:.1f} ms"
@@ -456,9 +500,15 @@ def api_worker(path: str, args: argparse.Namespace) -> None:
             f"api: a mission published through the ORM: commit {1000 * (committed - started):.0f} ms, "
             f"next answer {1000 * (seen - committed):.0f} ms, {outcome} ({refit})"
         )
+        figures.update(fresh_ms=1000 * (seen - started), fresh_found=mission.id in ids)
     gc.collect()
-    rss, peak = rss_mb()
-    print(f"api: worker VmRSS {rss:.0f} MB (peak {peak:.0f} MB)")
+    after = memory_mb()
+    figures.update(rss_after_mb=after["VmRSS"], anon_after_mb=after["RssAnon"])
+    print(
+        f"api: worker after the requests: VmRSS {after['VmRSS']:.0f} MB, "
+        f"anonymous {after['RssAnon']:.0f} MB (peak {after['VmHWM']:.0f} MB)"
+    )
+    print(FIGURES_PREFIX + json.dumps(figures))
 
 
 if __name__ == "__main__":

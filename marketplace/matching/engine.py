@@ -100,13 +100,19 @@ def family_mask(tokens: list[str]) -> int:
     return mask
 
 
-def _lemma_idf(model: SemanticModel, documents: list[str]) -> dict[str, float]:
-    """Smoothed idf of each lemma over the missions (how rare a word is weighs its vector)."""
+def _lemma_idf(model: SemanticModel, documents: list[str]) -> tuple[dict[str, float], float]:
+    """Smoothed idf of each lemma over the missions (how rare a word is weighs its vector), for
+    the lemmas that have a vector (the others weigh nothing: ~150,000 lemmas at 100,000 missions,
+    of which most are names and typos), and the largest idf of all, the weight of an unseen lemma."""
     counts: Counter[str] = Counter()
     for text in documents:
         counts.update(set(model.tokens(text)))
     n = len(documents)
-    return {lemma: math.log((1 + n) / (1 + df)) + 1.0 for lemma, df in counts.items()}
+    largest = math.log((1 + n) / (1 + min(counts.values(), default=1))) + 1.0 if counts else 1.0
+    idf = {
+        lemma: math.log((1 + n) / (1 + df)) + 1.0 for lemma, df in counts.items() if model.has_vector(lemma)
+    }
+    return idf, largest
 
 
 def mission_document(mission: MissionFacts) -> str:
@@ -132,8 +138,13 @@ class MatchingEngine:
         weights: Weights | None = None,
         blend: Blend | None = None,
         semantic: SemanticModel | None = _DEFAULT,
+        keep_descriptions: bool = True,
     ) -> None:
-        """An empty engine around a fitted text model; use ``fit`` to build one."""
+        """An empty engine around a fitted text model; use ``fit`` to build one.
+
+        ``keep_descriptions=False`` keeps no mission description once indexed (a worker: ~600 bytes
+        a mission, the largest part of its facts); ``similar_to`` is then given the mission.
+        """
         self.text = text_model
         self.weights = weights or Weights()
         self.blend = blend or default_blend()
@@ -141,8 +152,7 @@ class MatchingEngine:
         self.semantic = default_semantic() if semantic is _DEFAULT else semantic
         self.version = 0
         self._lock = threading.RLock()
-        self._store = MissionStore(text_model.n_terms)
-        self._unseen_idf: float | None = None  # idf of a lemma no mission has (see _embed)
+        self._store = MissionStore(text_model.n_terms, keep_descriptions=keep_descriptions)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -157,6 +167,7 @@ class MatchingEngine:
         min_df: int | float | None = None,
         text_model: TextModel | None = None,
         semantic: SemanticModel | None = _DEFAULT,
+        keep_descriptions: bool = True,
     ) -> MatchingEngine:
         """Fit TF-IDF on these missions and index them (pass ``text_model`` to reuse a vocabulary)."""
         missions = list({m.id: m for m in missions}.values())
@@ -165,7 +176,9 @@ class MatchingEngine:
             text_model, matrix = TextModel.fit(texts, count=len(missions), min_df=min_df)
         else:
             matrix = text_model.transform(texts)
-        engine = cls(text_model, weights=weights, blend=blend, semantic=semantic)
+        engine = cls(
+            text_model, weights=weights, blend=blend, semantic=semantic, keep_descriptions=keep_descriptions
+        )
         engine._store.append(missions, matrix, *engine._semantic_rows(missions))
         engine._store.index = TermIndex.from_rows(matrix)
         engine.version = version
@@ -179,15 +192,22 @@ class MatchingEngine:
         without the semantic model. The first call (the build) also counts the lemmas' idf."""
         if self.semantic is None or not missions:
             return None, None
+        semantic = self.semantic
         documents = [mission_document(m) for m in missions]
         if self.text.lemma_idf is None:
-            self.text.lemma_idf = _lemma_idf(self.semantic, documents)
-        batch = 2048
-        parts = [self._embed_raw(documents[i : i + batch]) for i in range(0, len(documents), batch)]
-        rows = np.concatenate(parts).astype(np.float32, copy=False)
+            self.text.lemma_idf, self.text.unseen_lemma_idf = _lemma_idf(semantic, documents)
+        # Lemmas once per document for its embedding and its families, a batch at a time (the
+        # lemma lists of 100,000 missions would weigh more than the engine).
+        idf, unseen = self.text.lemma_idf, self.text.unseen_lemma_idf
+        embeddings, families = [], []
+        for start in range(0, len(documents), 2048):
+            tokens = [semantic.tokens(text) for text in documents[start : start + 2048]]
+            embeddings.append(semantic.embed_tokens(tokens, idf, default_weight=unseen))
+            families.append(np.asarray([family_mask(lemmas) for lemmas in tokens], dtype=np.int64))
+        rows = np.concatenate(embeddings).astype(np.float32, copy=False)
         if self.text.semantic_mean is None:
             self.text.semantic_mean = rows.mean(axis=0, dtype=np.float64).astype(np.float32)
-        return self._centred(rows), self._family_masks(documents)
+        return self._centred(rows), np.concatenate(families)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Centred embeddings of texts (see ``_centred``)."""
@@ -212,20 +232,9 @@ class MatchingEngine:
         return rows
 
     def _embed_raw(self, texts: list[str]) -> np.ndarray:
-        """Embeddings weighted by the lemma idf. ``embed`` takes the largest idf as the weight of an
-        unseen lemma, a pass over the whole table: for a few texts (a request, one upsert) the
-        table is cut to their own lemmas, with that weight looked up once per build."""
+        """Embeddings weighted by the lemma idf, an unseen lemma weighing as the rarest one seen."""
         assert self.semantic is not None
-        idf = self.text.lemma_idf
-        if idf is None or len(texts) > 8:
-            return self.semantic.embed(texts, idf)
-        if self._unseen_idf is None:
-            self._unseen_idf = max(idf.values(), default=1.0)
-        rows = []
-        for text in texts:
-            own = {lemma: idf.get(lemma, self._unseen_idf) for lemma in self.semantic.tokens(text)}
-            rows.append(self.semantic.embed([text], own or None))
-        return np.concatenate(rows)
+        return self.semantic.embed(texts, self.text.lemma_idf, default_weight=self.text.unseen_lemma_idf)
 
     def _family_masks(self, documents: list[str]) -> np.ndarray:
         assert self.semantic is not None
@@ -268,7 +277,7 @@ class MatchingEngine:
     def _maybe_compact(self) -> None:
         store = self._store
         delta_rows = store.n - store.index.n_main
-        dead = store.n - len(store.row_of)
+        dead = store.n - store.n_alive
         if delta_rows > max(self.COMPACT_MIN_ROWS, self.COMPACT_FRACTION * store.index.n_main) or (
             dead > self.COMPACT_MIN_ROWS and dead > self.COMPACT_DEAD_FRACTION * store.n
         ):
@@ -282,29 +291,40 @@ class MatchingEngine:
     # --- inspection ---------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._store.row_of)
+        return self._store.n_alive
 
     def __contains__(self, mission_id: object) -> bool:
-        return mission_id in self._store.row_of
+        return isinstance(mission_id, int | np.integer) and self._store.row(int(mission_id)) is not None
 
     def mission(self, mission_id: int) -> MissionFacts:
         """The indexed facts of a mission (KeyError if unknown)."""
         with self._lock:
-            return self._store.full_fact(self._store.row_of[mission_id])
+            row = self._store.row(mission_id)
+            if row is None:
+                raise KeyError(mission_id)
+            return self._store.full_fact(row)
 
     def stats(self) -> dict[str, int]:
         """Sizes for monitoring: missions, rows, terms, non-zeros, delta and dead rows, version."""
         with self._lock:
             store = self._store
             return {
-                "missions": len(store.row_of),
+                "missions": store.n_alive,
                 "rows": store.n,
                 "terms": self.text.n_terms,
                 "nnz": store.index.nnz,
                 "delta_rows": store.n - store.index.n_main,
-                "dead_rows": store.n - len(store.row_of),
+                "dead_rows": store.n - store.n_alive,
                 "version": self.version,
             }
+
+    def memory(self) -> dict[str, int]:
+        """Bytes held per part: numpy buffers and packed records (the Python objects around them,
+        and the semantic model shared by every engine of the process, aside)."""
+        with self._lock:
+            parts = self._store.nbytes
+            parts["vocabulary"] = self.text.vocabulary.nbytes + int(self.text.idf.nbytes)
+            return parts
 
     # --- shared pieces of the queries ---------------------------------------------------------
 
@@ -466,18 +486,25 @@ class MatchingEngine:
             return self._ranked(ctx, mask, dist, limit=limit, today=today, flag=("time",))
 
     def similar_to(
-        self, mission_id: int, *, limit: int = 6, today: date | None = None
+        self,
+        mission_id: int,
+        *,
+        limit: int = 6,
+        today: date | None = None,
+        mission: MissionFacts | None = None,
     ) -> list[Recommendation]:
         """Open missions close to this one (text, domain, skills, association, place); [] if unknown.
 
         Reasons say what the two missions share; ``today`` also drops missions already over.
+        ``mission``: its facts, description included, when the engine keeps no descriptions.
         """
         with self._lock:
             store = self._store
-            row = store.row_of.get(mission_id)
+            row = store.row(mission_id)
             if row is None or limit <= 0:
                 return []
-            mission = store.full_fact(row)
+            if mission is None or mission.id != mission_id:
+                mission = store.full_fact(row)
             w = self.weights
             n = store.n
             v = store.everything()

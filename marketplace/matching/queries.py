@@ -13,7 +13,7 @@ from marketplace.accounts.models import User
 from marketplace.associations.models import Mission
 from marketplace.candidates.models import Application
 from marketplace.extensions import db
-from marketplace.matching.facts import candidate_facts
+from marketplace.matching.facts import candidate_facts, mission_facts
 from marketplace.matching.holder import current_engine
 from marketplace.matching.pathway import NextStep, PathwaySummary, summarize
 from marketplace.matching.render import next_step_sentence, render_reason_lists, stage_label
@@ -119,7 +119,9 @@ def recommend_for_user(user: User, limit: int = 10) -> list[MissionRecommendatio
 
 def similar_missions(mission: Mission, limit: int = 4) -> list[MissionRecommendation]:
     """Open missions close to this one ("Missions similaires")."""
-    return _with_missions(current_engine().similar_to(mission.id, limit=limit, today=date.today()))
+    facts = mission_facts(mission)  # the description is not kept in a worker's engine
+    found = current_engine().similar_to(mission.id, limit=limit, today=date.today(), mission=facts)
+    return _with_missions(found)
 
 
 @dataclass(frozen=True)

@@ -108,27 +108,49 @@ class SemanticModel:
         return lemmas
 
     # --- vectors -------------------------------------------------------------------------------
-    def embed(self, texts: Sequence[str], idf: Mapping[str, float] | None = None) -> np.ndarray:
+    def has_vector(self, lemma: str) -> bool:
+        """Whether a lemma has a word vector (only those count in ``embed``)."""
+        return lemma in self._word_index
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray:
         """(len(texts), dim) float32, each row the L2-normalised IDF-weighted mean of word vectors.
 
-        `idf` maps lemmas to weights (e.g. the TF-IDF model's); a lemma it lacks weighs as much as
-        its rarest word. Without `idf` every word weighs 1. A text with no known word gets zeros.
+        `idf` maps lemmas to weights (e.g. the TF-IDF model's); a lemma it lacks weighs
+        `default_weight`, by default as much as its rarest word. Without `idf` every word weighs 1.
+        A text with no known word gets zeros.
         """
-        default_weight = max(idf.values(), default=1.0) if idf else 1.0
+        return self.embed_tokens([self.tokens(text) for text in texts], idf, default_weight=default_weight)
+
+    def embed_tokens(
+        self,
+        token_lists: Sequence[Sequence[str]],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray:
+        """``embed`` of texts already split by ``tokens`` (a build reuses one split for several uses)."""
+        if default_weight is None:
+            default_weight = max(idf.values(), default=1.0) if idf else 1.0
         rows: list[int] = []
         columns: list[int] = []
         weights: list[float] = []
-        for row, text in enumerate(texts):
-            for lemma in self.tokens(text):
+        for row, lemmas in enumerate(token_lists):
+            for lemma in lemmas:
                 column = self._word_index.get(lemma)
                 if column is None:
                     continue
                 rows.append(row)
                 columns.append(column)
-                weights.append(idf.get(lemma, default_weight) if idf else 1.0)
+                weights.append(idf.get(lemma, default_weight) if idf is not None else 1.0)
         counts = csr_matrix(
             (np.asarray(weights, dtype=np.float32), (rows, columns)),
-            shape=(len(texts), self.vectors.shape[0]),
+            shape=(len(token_lists), self.vectors.shape[0]),
         )
         summed = np.asarray(counts @ self.vectors, dtype=np.float32)
         norms = np.linalg.norm(summed, axis=1, keepdims=True)

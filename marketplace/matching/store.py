@@ -6,6 +6,11 @@ coordinates, domain, kind, weekly-slot bitmask, contexts, association, near-dupl
 Filters are boolean operations on those columns and the features float32 arithmetic on them.
 Rows are appended (``append``) and tombstoned (``tombstone``), never renumbered except by
 ``compact``, which also folds the delta of the text index into its main part.
+
+Memory (measured at 100,000 missions, see benchmarks/bench_memory.py): what ranking reads is in
+numpy columns; what only the reasons of the few results shown read (skills, association name,
+dates, title...) is one compressed record per row, decoded for those results only; the mission id
+-> row map is a sorted array searched by bisection, plus a small dict of the rows added since.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import marshal
 import zlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import timedelta
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import fields
+from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -180,6 +187,40 @@ def encode(mission: MissionFacts) -> dict[str, object]:
     }
 
 
+_FACT_FIELDS = tuple(field.name for field in fields(MissionFacts))
+_DATE_FIELDS = frozenset({"start_date", "end_date"})
+_PLAIN, _COMPRESSED = b"p", b"z"  # the first byte of a record
+
+
+def pack(mission: MissionFacts, *, description: bool = True) -> bytes:
+    """A mission's facts as one record: marshal of plain values (dates as ordinals), compressed
+    when it holds the description (records without one hardly shrink: ~220 bytes either way).
+
+    A MissionFacts object with its strings, tuples and dates weighs ~500 bytes besides its
+    description; its record ~220 bytes, plus ~600 with a 1 KB description.
+    """
+    values = []
+    for name in _FACT_FIELDS:
+        if name == "description" and not description:
+            values.append("")
+            continue
+        value = getattr(mission, name)
+        values.append(value.toordinal() if name in _DATE_FIELDS and value is not None else value)
+    data = marshal.dumps(tuple(values))
+    return _COMPRESSED + zlib.compress(data, 6) if description else _PLAIN + data
+
+
+def unpack(record: bytes) -> MissionFacts:
+    """The facts ``pack`` stored (20 are decoded per request: no validation again, they were valid)."""
+    data = zlib.decompress(record[1:]) if record[:1] == _COMPRESSED else record[1:]
+    facts = object.__new__(MissionFacts)
+    for name, value in zip(_FACT_FIELDS, marshal.loads(data), strict=True):  # noqa: S302 - our own records
+        if name in _DATE_FIELDS and value is not None:
+            value = date.fromordinal(value)
+        object.__setattr__(facts, name, value)
+    return facts
+
+
 def skill_posting_keys(skills: Iterable[str]) -> set[str]:
     """Keys under which a mission's skills are found: each whole skill and each of its words."""
     keys: set[str] = set()
@@ -327,30 +368,57 @@ class TermIndex:
 def release_memory() -> None:
     """Give the memory freed by a build back to the operating system.
 
-    Fitting allocates millions of short-lived strings and Python ints (scikit-learn counts terms
-    in Python lists); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of
-    extra RSS per worker at 100k missions. A no-op where ``malloc_trim`` does not exist.
+    Fitting allocates millions of short-lived strings and Python ints (terms are counted in Python
+    dicts); once freed, glibc keeps the pages unless asked, which showed as ~35 MB of extra RSS
+    per worker at 100k missions.
     """
     fold_plural.cache_clear()  # up to 200,000 words seen while fitting; requests refill a few
     skill_key.cache_clear()
     gc.collect()
+    trim_heap()
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+        return trim
+    return None
+
+
+def trim_heap() -> None:
+    """Return the free pages of the C heap to the operating system (glibc's ``malloc_trim``; a
+    no-op elsewhere).
+
+    glibc gives back only the top of its heap when memory is freed: the pages freed below it by a
+    request's temporary arrays and lists stay resident. Measured at 100,000 missions, 200 requests
+    left a worker ~90 MB larger, all of it free and returned by one trim (~1 ms).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class MissionStore:
-    """The rows: columns, facts, skill postings, the text index and optional embeddings."""
+    """The rows: columns, packed facts, skill postings, the text index and optional embeddings."""
 
-    def __init__(self, n_terms: int) -> None:
+    REINDEX_RECENT = 4096  # rows added since the id index was sorted beyond which it is sorted again
+
+    def __init__(self, n_terms: int, *, keep_descriptions: bool = True) -> None:
         self.n = 0  # rows used (alive or tombstoned)
+        self.keep_descriptions = keep_descriptions
+        self.n_alive = 0
         self.cols: dict[str, np.ndarray] = {name: np.zeros(0, dtype) for name, dtype in COLUMN_TYPES.items()}
         for name, dtype, width in MATRIX_COLUMNS:
             self.cols[name] = np.zeros((0, width), dtype)
-        # Facts without their description (the heaviest field, needed by no reason); the
-        # description is kept zlib-compressed for ``full_fact`` (similar missions, ``mission``).
-        self.facts: list[MissionFacts | None] = []
-        self.descriptions: list[bytes] = []
-        self.row_of: dict[int, int] = {}
+        # One compressed record per row (``pack``), b"" once tombstoned: read for the few results
+        # shown (reasons, similar missions, ``mission``), never to rank.
+        self.records: list[bytes] = []
+        # Mission id -> row: ids of the rows indexed at the last sort (sorted) and their rows, plus
+        # the rows appended since (a dict a few thousand entries long at most).
+        self._sorted_ids = np.zeros(0, dtype=np.int64)
+        self._sorted_rows = np.zeros(0, dtype=np.int32)
+        self._recent: dict[int, int] = {}
         self.postings: dict[str, np.ndarray] = {}  # skill key -> rows
         self.index = TermIndex(n_terms)
         self.embeddings: np.ndarray | None = None  # (capacity, d) float32, rows aligned
@@ -361,7 +429,9 @@ class MissionStore:
             self.embeddings = np.zeros((capacity, embedding_width), np.float32)
         if needed <= capacity:
             return
-        new_capacity = max(needed, int(capacity * 1.25) + 64)
+        # Exactly the rows asked for by a build; then room for a sixteenth more, since the engine
+        # compacts (arrays cut to size) once the rows added reach a twentieth of the main matrix.
+        new_capacity = needed if capacity == 0 else max(needed, capacity + max(1024, capacity // 16))
         arrays = dict(self.cols)
         if self.embeddings is not None:
             arrays["__embeddings"] = self.embeddings
@@ -372,6 +442,31 @@ class MissionStore:
         self.embeddings = arrays.pop("__embeddings", None)
         self.cols = arrays
 
+    # --- mission id -> row ----------------------------------------------------------------------
+
+    def row(self, mission_id: int) -> int | None:
+        """The live row of a mission, or None."""
+        row = self._recent.get(mission_id)
+        if row is not None:
+            return row
+        at = int(np.searchsorted(self._sorted_ids, mission_id))
+        if at < self._sorted_ids.size and self._sorted_ids[at] == mission_id:
+            row = int(self._sorted_rows[at])
+            if self.cols["alive"][row]:
+                return row
+        return None
+
+    def _reindex(self) -> None:
+        """Sort the ids of the live rows again (after a build, many additions or a compaction)."""
+        rows = np.flatnonzero(self.cols["alive"][: self.n])
+        ids = self.cols["id"][rows]
+        order = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[order]
+        self._sorted_rows = rows[order].astype(np.int32)
+        self._recent = {}
+
+    # --- rows -------------------------------------------------------------------------------------
+
     def append(
         self,
         missions: Sequence[MissionFacts],
@@ -379,17 +474,21 @@ class MissionStore:
         embeddings: np.ndarray | None = None,
         families: np.ndarray | None = None,
     ) -> None:
-        """Append one row per mission to the columns, facts, skill postings and signatures.
+        """Append one row per mission to the columns, records, skill postings and signatures.
 
         ``matrix`` holds the missions' TF-IDF rows (their near-duplicate signatures are read from
-        it); the caller adds it to the text index.
+        it); the caller adds it to the text index. A mission already indexed is tombstoned first.
         """
+        if self.n_alive:
+            for mission in missions:
+                self.tombstone(mission.id)
         start = self.n
         needed = start + len(missions)
         self._grow(needed, None if embeddings is None else embeddings.shape[1])
         encoded = [encode(m) for m in missions]
         for name in COLUMN_TYPES:
             self.cols[name][start:needed] = [values[name] for values in encoded]
+        del encoded
         self.cols["signature"][start:needed] = signatures_of_rows(matrix)
         if embeddings is not None and self.embeddings is not None:
             self.embeddings[start:needed] = embeddings
@@ -398,9 +497,8 @@ class MissionStore:
         new_postings: dict[str, list[int]] = {}
         for offset, mission in enumerate(missions):
             row = start + offset
-            self.facts.append(replace(mission, description="") if mission.description else mission)
-            self.descriptions.append(zlib.compress(mission.description.encode("utf-8"), 6))
-            self.row_of[mission.id] = row
+            self.records.append(pack(mission, description=self.keep_descriptions))
+            self._recent[mission.id] = row
             for key in skill_posting_keys(mission.skills):
                 new_postings.setdefault(key, []).append(row)
         for key, rows in new_postings.items():
@@ -408,14 +506,18 @@ class MissionStore:
             added = np.asarray(rows, dtype=np.int32)
             self.postings[key] = added if old is None else np.concatenate([old, added])
         self.n = needed
+        self.n_alive += len(missions)
+        if len(self._recent) > self.REINDEX_RECENT:
+            self._reindex()
 
     def tombstone(self, mission_id: int) -> None:
         """Mark a mission's row dead (unknown ids are ignored)."""
-        row = self.row_of.pop(mission_id, None)
+        row = self.row(mission_id)
         if row is not None:
             self.cols["alive"][row] = False
-            self.facts[row] = None
-            self.descriptions[row] = b""
+            self.records[row] = b""
+            self._recent.pop(mission_id, None)
+            self.n_alive -= 1
 
     def compact(self) -> None:
         """Fold the delta rows into the main matrix and drop tombstoned rows (no refit)."""
@@ -426,12 +528,9 @@ class MissionStore:
             self.cols[name] = array[keep]
         if self.embeddings is not None:
             self.embeddings = self.embeddings[keep]
-        kept = keep.tolist()
-        self.facts = [self.facts[row] for row in kept]
-        self.descriptions = [self.descriptions[row] for row in kept]
+        self.records = [self.records[row] for row in keep.tolist()]
         new_row = np.full(self.n, -1, dtype=np.int64)
         new_row[keep] = np.arange(keep.size)
-        self.row_of = {mission_id: int(new_row[row]) for mission_id, row in self.row_of.items()}
         postings = {}
         for key, rows in self.postings.items():
             moved = new_row[rows]
@@ -440,6 +539,7 @@ class MissionStore:
                 postings[key] = moved
         self.postings = postings
         self.n = int(keep.size)
+        self._reindex()
 
     def view(self, rows: np.ndarray | slice) -> View:
         """Columns of some rows: a copy for an index array, views (no copy) for a slice."""
@@ -462,15 +562,31 @@ class MissionStore:
         return hits
 
     def full_fact(self, row: int) -> MissionFacts:
-        """Facts of a live row with its description."""
-        description = zlib.decompress(self.descriptions[row]).decode("utf-8")
-        return replace(self.fact(row), description=description)
+        """Facts of a live row, description included (empty when descriptions are not kept)."""
+        record = self.records[row]
+        assert record, "a tombstoned row has no facts"
+        return unpack(record)
 
     def fact(self, row: int) -> MissionFacts:
-        """Facts of a live row, without the description."""
-        facts = self.facts[row]
-        assert facts is not None
-        return facts
+        """Facts of a live row (the same as ``full_fact``: one record holds them all)."""
+        return self.full_fact(row)
+
+    @property
+    def nbytes(self) -> dict[str, int]:
+        """Memory held per part (numpy buffers and record bytes; Python object headers aside)."""
+        records = sum(len(record) + 33 for record in self.records) + 8 * len(self.records)
+        index = sum(
+            part.data.nbytes + part.indices.nbytes + part.indptr.nbytes
+            for part in (self.index.main, self.index.delta)
+        )
+        return {
+            "columns": sum(array.nbytes for array in self.cols.values()),
+            "embeddings": 0 if self.embeddings is None else int(self.embeddings.nbytes),
+            "text index": int(index),
+            "records": records,
+            "id index": int(self._sorted_ids.nbytes + self._sorted_rows.nbytes) + 100 * len(self._recent),
+            "skill postings": sum(rows.nbytes for rows in self.postings.values()),
+        }
 
 
 def any_equal(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:

@@ -3,7 +3,10 @@
 One analysis chain for missions and candidates: lower case, accents and ligatures folded
 (``é``→``e``, ``œ``→``oe``), French stop words dropped, a light plural folding (``enfants``→
 ``enfant``, ``animaux``→``animal``) so singular and plural meet, then 1–2-grams weighted by
-scikit-learn's ``TfidfVectorizer`` with sublinear term frequency and L2-normalised rows.
+TF-IDF with sublinear term frequency and L2-normalised rows. The numbers are those of scikit-learn's
+``TfidfVectorizer(sublinear_tf=True)`` (a test compares them), computed here with numpy: a worker
+then never imports scikit-learn (about 70 MB of resident memory), and keeps its vocabulary as
+sorted 64-bit hashes (12 bytes a term) rather than a dict of strings (~290 bytes a term).
 """
 
 from __future__ import annotations
@@ -12,13 +15,12 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from marketplace.matching.vocabulary import DOMAIN_LABELS_FR
 
@@ -125,20 +127,6 @@ def skill_key(skill: str) -> str:
     return " ".join(analyze_words(skill))
 
 
-def make_vectorizer(*, min_df: int | float = 1, max_df: int | float = 0.5) -> TfidfVectorizer:
-    """The one TF-IDF configuration used by the engine and by the plain baseline."""
-    return TfidfVectorizer(
-        # Lowercase + accent stripping (also folds œ/æ), French stop words, plural folding, then
-        # 1-2-grams that never span punctuation (see ``analyze``).
-        analyzer=analyze,
-        lowercase=False,
-        sublinear_tf=True,
-        min_df=min_df,
-        max_df=max_df,
-        dtype=np.float32,
-    )
-
-
 def default_min_df(n_documents: int) -> int:
     """min_df tuned on the labelled set and the synthetic corpus.
 
@@ -161,43 +149,186 @@ def candidate_text(about: str, skills: Sequence[str], domains: Sequence[str], ti
     return "\n".join((about, " ; ".join(skills), " ; ".join(labels), " ; ".join(titles)))
 
 
-class TextModel:
-    """A fitted TF-IDF vectorizer plus a fast path for vectorising one text.
+def _hashes(terms: Sequence[str]) -> np.ndarray:
+    """64-bit hashes of terms: Python's own string hash, ~10 times faster than a cryptographic one
+    (a request hashes every feature of the candidate's text). It is the same for the life of the
+    process and in its forked children, which is all the vocabulary needs: it is never saved."""
+    return np.fromiter((hash(term) for term in terms), dtype=np.int64, count=len(terms))
 
-    ``vector(text)`` gives exactly the row ``vectorizer.transform([text])`` would (tested), but
-    without scikit-learn's per-call overhead, which matters for a 10 ms latency budget.
+
+class Vocabulary:
+    """Term -> column of the fitted vocabulary, held as sorted 64-bit hashes of the terms.
+
+    A dict of 75,000 terms (words and bigrams) weighs ~22 MB at 100,000 missions, and more as the
+    corpus grows; the hashes and their columns weigh 12 bytes a term. The terms themselves are not
+    kept: a query only ever asks for the column of a term it already has. Two terms with the same
+    hash (odds ~n²/2⁶⁵, about 1e-8 at a million terms) would make the second one unknown, and a
+    word outside the vocabulary would be taken for a term of it with odds ~n/2⁶⁴ (1e-14).
     """
 
-    def __init__(self, vectorizer: TfidfVectorizer) -> None:
-        # scikit-learn keeps every term cut by min_df/max_df in ``stop_words_``, for introspection
-        # only: millions of strings at 100k missions (hundreds of MB), so it is dropped.
-        if getattr(vectorizer, "stop_words_", None) is not None:
-            vectorizer.stop_words_ = None
-        self.vectorizer = vectorizer
-        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
-        self.idf: np.ndarray = vectorizer.idf_.astype(np.float32)
-        # Lemma -> idf for the semantic model's weighted means, counted on the missions of the
-        # first build that has the model; kept with the vocabulary so incremental updates and
-        # engines built on this model weigh words alike.
-        self.lemma_idf: dict[str, float] | None = None
+    __slots__ = ("_columns", "_hashes")
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        """Terms in column order."""
+        hashes = _hashes(terms)
+        order = np.argsort(hashes, kind="stable")
+        self._hashes = hashes[order]
+        self._columns = order.astype(np.int32)
+
+    def __len__(self) -> int:
+        return int(self._hashes.size)
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.get(term) is not None
+
+    def get(self, term: str) -> int | None:
+        """The column of a term, or None when it is not in the vocabulary."""
+        column = int(self.columns([term])[0])
+        return None if column < 0 else column
+
+    def columns(self, terms: Sequence[str]) -> np.ndarray:
+        """The column of each term (int32), -1 for a term outside the vocabulary."""
+        if not terms or not self._hashes.size:
+            return np.full(len(terms), -1, dtype=np.int32)
+        wanted = _hashes(terms)
+        found = np.minimum(np.searchsorted(self._hashes, wanted), self._hashes.size - 1)
+        return np.where(self._hashes[found] == wanted, self._columns[found], np.int32(-1)).astype(np.int32)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the tables."""
+        return int(self._hashes.nbytes + self._columns.nbytes)
+
+
+def _count_rows(
+    texts: Iterable[str], column_of: Callable[[list[str]], np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts of texts as CSR arrays (counts, columns, indptr), each row sorted by column.
+
+    ``column_of(features)`` gives the column of each distinct feature (negative: left out).
+    """
+    columns_of_rows: list[np.ndarray] = []
+    counts_of_rows: list[np.ndarray] = []
+    indptr = [0]
+    for text in texts:
+        counter = Counter(analyze(text))
+        columns = column_of(list(counter))
+        counts = np.fromiter(counter.values(), dtype=np.float32, count=len(counter))
+        kept = columns >= 0
+        columns, counts = columns[kept], counts[kept]
+        order = np.argsort(columns, kind="stable")
+        columns_of_rows.append(columns[order])
+        counts_of_rows.append(counts[order])
+        indptr.append(indptr[-1] + int(columns.size))
+    counts = np.concatenate(counts_of_rows) if counts_of_rows else np.zeros(0, np.float32)
+    columns = np.concatenate(columns_of_rows).astype(np.int32) if columns_of_rows else np.zeros(0, np.int32)
+    return counts, columns, np.asarray(indptr, dtype=np.int64)
+
+
+def _l2_normalised(weights: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """float32 rows divided by their L2 norm, the sum of squares taken in float64 (as
+    scikit-learn's ``normalize`` does); an empty row stays empty."""
+    lengths = np.diff(indptr)
+    sums = np.zeros(lengths.size, dtype=np.float64)
+    nonempty = lengths > 0
+    if weights.size:
+        sums[nonempty] = np.add.reduceat((weights * weights).astype(np.float64), indptr[:-1][nonempty])
+    norms = np.sqrt(sums)
+    norms[norms == 0.0] = 1.0
+    return (weights / np.repeat(norms, lengths)).astype(np.float32)
+
+
+class TextModel:
+    """The fitted vocabulary and idf, plus a fast path for vectorising one text.
+
+    ``transform`` gives the rows scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` would give
+    (tested); ``vector(text)`` one such row as sorted (indices, weights) without building a sparse
+    matrix, which matters for a 10 ms latency budget.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, idf: np.ndarray) -> None:
+        self.vocabulary = vocabulary
+        self.idf: np.ndarray = idf.astype(np.float32, copy=False)
+        # Lemma idf for the semantic model's weighted means, counted on the missions of the first
+        # build that has the model; kept with the vocabulary so incremental updates and engines
+        # built on this model weigh words alike.
+        self.lemma_idf: Mapping[str, float] | None = None  # lemmas that have a vector only
+        self.unseen_lemma_idf = 1.0  # the weight of a lemma no mission had (the largest idf)
         # The mean mission embedding of that build (96 floats), taken out of every embedding.
         self.semantic_mean: np.ndarray | None = None
 
     @classmethod
     def fit(
-        cls, texts: Iterable[str], *, count: int | None = None, min_df: int | float | None = None
+        cls,
+        texts: Iterable[str],
+        *,
+        count: int | None = None,
+        min_df: int | float | None = None,
+        max_df: int | float = 0.5,
     ) -> tuple[TextModel, sp.csr_matrix]:
-        """Fit on mission texts; return the model and the (missions × terms) matrix.
+        """Fit on mission texts; return the model and the (missions × terms) float32 matrix.
 
         ``texts`` may be a generator when ``count`` (its length) is given: at 100k missions the
-        list of texts alone weighs ~65 MB, and the vectorizer reads them once.
+        list of texts alone weighs ~65 MB, and it is read once. As in scikit-learn, terms found in
+        fewer than ``min_df`` or more than ``max_df`` documents (a count, or a fraction of the
+        documents when a float) are dropped and the columns are the kept terms in alphabetical
+        order; idf is smoothed (``ln((1 + n) / (1 + df)) + 1``).
         """
         if count is None:
             texts = list(texts)
             count = len(texts)
-        vectorizer = make_vectorizer(min_df=default_min_df(count) if min_df is None else min_df)
-        matrix = vectorizer.fit_transform(texts)
-        return cls(vectorizer), matrix.tocsr()
+        min_df = default_min_df(count) if min_df is None else min_df
+        first_seen: dict[str, int] = {}  # every feature met, numbered as met (freed below)
+
+        def number(features: list[str]) -> np.ndarray:
+            return np.fromiter(
+                (first_seen.setdefault(feature, len(first_seen)) for feature in features),
+                dtype=np.int32,
+                count=len(features),
+            )
+
+        counts, columns, indptr = _count_rows(texts, number)
+        if not first_seen:
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        n_docs = indptr.size - 1
+        high = max_df if isinstance(max_df, int) else max_df * n_docs
+        low = min_df if isinstance(min_df, int) else min_df * n_docs
+        if high < low:
+            raise ValueError("max_df corresponds to < documents than min_df")
+        df = np.bincount(columns, minlength=len(first_seen))
+        keep = (df <= high) & (df >= low)
+        if not keep.any():
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        kept = sorted((term, column) for term, column in first_seen.items() if keep[column])
+        first_seen.clear()
+        renumber = np.full(keep.size, -1, dtype=np.int32)  # order met -> alphabetical column
+        renumber[np.fromiter((column for _, column in kept), np.int64, len(kept))] = np.arange(len(kept))
+        vocabulary = Vocabulary([term for term, _ in kept])
+        del kept
+        kept_df = np.zeros(len(vocabulary), dtype=np.float32)
+        kept_df[renumber[keep]] = df[keep]
+        # scikit-learn's TfidfTransformer in float32: n+1 / (df+1), log, + 1.
+        idf = np.full(kept_df.size, n_docs + 1, dtype=np.float32)
+        idf /= kept_df + np.float32(1.0)
+        np.log(idf, out=idf)
+        idf += np.float32(1.0)
+        model = cls(vocabulary, idf)
+        return model, model._rows_of_counts(counts, renumber[columns], indptr)
+
+    def _rows_of_counts(self, counts: np.ndarray, columns: np.ndarray, indptr: np.ndarray) -> sp.csr_matrix:
+        """TF-IDF rows from term counts (entries whose column is negative are dropped)."""
+        kept = columns >= 0
+        if not kept.all():
+            indptr = np.concatenate(([0], np.cumsum(kept, dtype=np.int64)))[indptr]
+            counts, columns = counts[kept], columns[kept]
+        weights = np.log(counts)  # sublinear tf: 1 + ln(count), then × idf, in float32
+        weights += np.float32(1.0)
+        weights *= self.idf[columns]
+        matrix = sp.csr_matrix(
+            (_l2_normalised(weights, indptr), columns, indptr), shape=(indptr.size - 1, self.n_terms)
+        )
+        matrix.sort_indices()
+        return matrix
 
     @staticmethod
     def analyze(text: str) -> list[str]:
@@ -211,7 +342,8 @@ class TextModel:
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """Rows for several texts with the fitted vocabulary and idf (no refit)."""
-        return self.vectorizer.transform(list(texts)).tocsr()
+        counts, columns, indptr = _count_rows(texts, self.vocabulary.columns)
+        return self._rows_of_counts(counts, columns, indptr)
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Sparse L2-normalised TF-IDF vector of one text as (sorted term indices, weights)."""
@@ -220,12 +352,15 @@ class TextModel:
 
     def vector_with_terms(self, text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Like ``vector``, plus the feature (word or bigram) of each index, in the same order."""
-        vocabulary = self.vocabulary
-        counts = Counter(term for term in analyze(text) if term in vocabulary)
-        if not counts:
+        counts = Counter(analyze(text))
+        features = list(counts)
+        columns = self.vocabulary.columns(features)
+        known = np.flatnonzero(columns >= 0)
+        if not known.size:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32), []
-        terms = sorted(counts, key=vocabulary.__getitem__)
-        indices = np.fromiter((vocabulary[term] for term in terms), dtype=np.int32, count=len(terms))
+        known = known[np.argsort(columns[known], kind="stable")]
+        indices = columns[known]
+        terms = [features[position] for position in known.tolist()]
         tf = np.fromiter((1.0 + math.log(counts[term]) for term in terms), dtype=np.float64, count=len(terms))
         weights = tf * self.idf[indices]
         weights /= float(np.sqrt(np.dot(weights, weights)))

@@ -17,7 +17,23 @@ class SemanticModel(Protocol):
 
     def tokens(self, text: str) -> list[str]: ...
 
-    def embed(self, texts: Sequence[str], idf: Mapping[str, float] | None = None) -> np.ndarray: ...
+    def embed(
+        self,
+        texts: Sequence[str],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray: ...
+
+    def embed_tokens(
+        self,
+        token_lists: Sequence[Sequence[str]],
+        idf: Mapping[str, float] | None = None,
+        *,
+        default_weight: float | None = None,
+    ) -> np.ndarray: ...
+
+    def has_vector(self, lemma: str) -> bool: ...
 
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")

@@ -550,10 +550,57 @@ def test_column_helpers_match_scipy():
     assert (_keep_columns(left, keep) != left[:, np.flatnonzero(keep)]).nnz == 0
 
 
-def test_the_fast_vector_of_one_text_equals_scikit_learn_transform():
+def scikit_learn_vectorizer(min_df: int | float = 1):
+    """The TF-IDF configuration ``TextModel`` computes, as scikit-learn's vectorizer (the reference)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from marketplace.matching.text import analyze
+
+    return TfidfVectorizer(
+        analyzer=analyze, lowercase=False, sublinear_tf=True, min_df=min_df, max_df=0.5, dtype=np.float32
+    )
+
+
+MORE_TEXTS = ["Ramasser des déchets, sortir les chiens ; aider les seniors", "", "zzz", "aide aide aide"]
+
+
+@pytest.mark.parametrize("min_df", [1, 2, 0.01])
+def test_the_text_model_gives_scikit_learn_tfidf_rows(min_df):
+    from tests.unit.matching_personas import MISSIONS
+
+    texts = [mission_text(m.title, m.description, m.skills, m.domain) for m in [*FILLER, *MISSIONS]]
+    model, matrix = TextModel.fit(iter(texts), count=len(texts), min_df=min_df)
+    reference = scikit_learn_vectorizer(min_df)
+    expected = reference.fit_transform(texts).tocsr()
+    expected.sort_indices()
+    assert model.n_terms == len(reference.vocabulary_)
+    assert all(model.vocabulary.get(term) == column for term, column in reference.vocabulary_.items())
+    np.testing.assert_array_equal(model.idf, reference.idf_)
+    np.testing.assert_array_equal(matrix.indptr, expected.indptr)
+    np.testing.assert_array_equal(matrix.indices, expected.indices)
+    np.testing.assert_allclose(matrix.data, expected.data, rtol=1e-6, atol=0)
+    again = model.transform([*texts[:20], *MORE_TEXTS])
+    expected = reference.transform([*texts[:20], *MORE_TEXTS])
+    np.testing.assert_allclose(again.toarray(), expected.toarray(), rtol=1e-6, atol=0)
+
+
+def test_words_outside_the_vocabulary_are_unknown_to_it():
+    model, _ = TextModel.fit(["jardin partagé du quartier", "jardin et potager", "collecte de jouets"])
+    assert "potager" in model.vocabulary and "collecte jouet" in model.vocabulary
+    assert "velo" not in model.vocabulary and model.vocabulary.get("velo") is None
+    assert "jardin" not in model.vocabulary  # in two texts of three: more than max_df (half)
+    assert model.vocabulary.columns(["potager", "velo"]).tolist() == [model.vocabulary.get("potager"), -1]
+
+
+def test_a_text_model_refuses_texts_without_a_single_word():
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        TextModel.fit(["le la les", "de du des"])
+
+
+def test_the_fast_vector_of_one_text_equals_transform():
     texts = [mission_text(m.title, m.description, m.skills, m.domain) for m in FILLER]
     model, _ = TextModel.fit(texts)
-    for text in [*texts, "Ramasser des déchets, sortir les chiens ; aider les seniors", "", "zzz"]:
+    for text in [*texts, *MORE_TEXTS]:
         indices, weights = model.vector(text)
         expected = model.transform([text])
         dense = np.zeros(model.n_terms, dtype=np.float32)
@@ -631,6 +678,16 @@ def test_similar_to_prefers_nearby_missions_and_names_the_distance():
     results = engine.similar_to(1, limit=2)
     assert ids(results) == [3, 2]
     assert "À 3 km de cette mission" in [render_reason_fr(reason) for reason in results[0].reasons]
+
+
+def test_an_engine_without_descriptions_finds_the_same_similar_missions_when_given_the_mission():
+    missions = [mission(1), mission(2, lat=PARIS[0], lon=PARIS[1]), mission(3, title="Aide aux devoirs")]
+    keeping = engine_with(*missions)
+    lean = MatchingEngine.fit([*missions, *FILLER], keep_descriptions=False)
+    assert lean.mission(1).description == "" and keeping.mission(1).description == missions[0].description
+    assert lean.mission(1) == replace(missions[0], description="")
+    assert lean.similar_to(1, limit=3, mission=missions[0]) == keeping.similar_to(1, limit=3)
+    assert lean.memory()["records"] < keeping.memory()["records"]
 
 
 # --- candidates for a mission ---------------------------------------------------------------------
