@@ -34,7 +34,7 @@ from sqlalchemy.engine import make_url
 from marketplace.config import normalize_database_url
 
 PG_SERVER = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-PG_DATABASE = "tremplin_bench_import"
+PG_DATABASE = os.environ.get("BENCH_IMPORT_DATABASE", "tremplin_bench_import")
 WORDS = [
     "accueil",
     "collecte",
