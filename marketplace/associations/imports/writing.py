@@ -102,6 +102,23 @@ class ImportReport:
         )
 
 
+class LinesDone:
+    """How many lines a growing report covers, counted as it grows (progress after each batch:
+    recounting the whole report every batch costs quadratic time over a large file)."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self._sizes = (0, 0, 0)
+
+    def __call__(self, report: ImportReport) -> int:
+        created, updated, problems = self._sizes
+        self._seen.update(outcome.line for outcome in report.created[created:])
+        self._seen.update(outcome.line for outcome in report.updated[updated:])
+        self._seen.update(problem.line for problem in report.problems[problems:])
+        self._sizes = (len(report.created), len(report.updated), len(report.problems))
+        return len(self._seen)
+
+
 # --- finding the association of each line ------------------------------------------------------
 
 
@@ -666,6 +683,7 @@ def import_missions(
     on_batch: BatchDone | None = None,
     resume: ImportReport | None = None,
     resume_after_line: int = 0,
+    parsed: ParsedFile | None = None,
 ) -> ImportReport:
     """Create or update (by association and external_id) a mission per valid line.
 
@@ -676,15 +694,15 @@ def import_missions(
     last_line)`` runs after each batch is written: a caller committing there (the background
     job) keeps every batch whole (all its valid lines, or none of them after a crash) and, with
     ``resume``/``resume_after_line``, carries on after the last committed batch. Without it,
-    nothing is committed here: the caller commits once.
+    nothing is committed here: the caller commits once. ``parsed`` is the file already read by
+    ``parse_import`` (a caller counting its lines first does not read it twice).
     """
     if by is not None:
         require_verified(by)  # an import publishes or submits: the address must be confirmed
     batch_size = batch_size or DEFAULT_BATCH_SIZE
     finder = finder_for(by, association)
-    from marketplace.reference.places import postcode_for_town
-
-    parsed = parse_missions(text, fmt, today=today or date.today(), towns=postcode_for_town)
+    if parsed is None:
+        parsed = parse_import(text, fmt, today)
     report = resume if resume is not None else ImportReport()
     rows = [row for row in parsed.rows if row.line > resume_after_line]
     problems = sorted((p for p in parsed.problems if p.line > resume_after_line), key=lambda p: p.line)
@@ -709,9 +727,20 @@ def _last_line(parsed: ParsedFile) -> int:
     return max(lines, default=0)
 
 
+def parse_import(text: str, fmt: str, today: date | None = None) -> ParsedFile:
+    """The file's lines, checked as an import checks them (a town without postcode gets one)."""
+    from marketplace.reference.places import postcode_for_town
+
+    return parse_missions(text, fmt, today=today or date.today(), towns=postcode_for_town)
+
+
 def line_count(text: str, fmt: str, today: date | None = None) -> int:
     """How many lines an import of this file reports on (its progress total)."""
-    parsed = parse_missions(text, fmt, today=today or date.today())
+    return lines_in(parse_missions(text, fmt, today=today or date.today()))
+
+
+def lines_in(parsed: ParsedFile) -> int:
+    """How many lines an import of this parsed file reports on."""
     return len({row.line for row in parsed.rows} | {problem.line for problem in parsed.problems})
 
 
