@@ -60,6 +60,7 @@ class ImportReport:
     updated: list[LineOutcome] = field(default_factory=list)
     problems: list[LineProblem] = field(default_factory=list)
     warnings: list[LineWarning] = field(default_factory=list)  # fields not kept, on imported lines
+    _converted: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def rejected_lines(self) -> list[int]:
@@ -86,11 +87,19 @@ class ImportReport:
     def to_json(self) -> dict[str, Any]:
         """A plain record (reasons as text in the current language), for a job's row."""
         return {
-            "created": [asdict(outcome) for outcome in self.created],
-            "updated": [asdict(outcome) for outcome in self.updated],
+            "created": self._outcomes_json("created"),
+            "updated": self._outcomes_json("updated"),
             "problems": [[p.line, p.field, str(p.reason)] for p in self.problems],
             "warnings": [[w.line, w.field, str(w.reason)] for w in self.warnings],
         }
+
+    def _outcomes_json(self, name: str) -> list[dict[str, Any]]:
+        # A job saves its report after every batch: outcomes only ever get appended, so those
+        # already converted are kept rather than converted again (quadratic over a large file).
+        outcomes = getattr(self, name)
+        converted = self._converted.setdefault(name, [])
+        converted.extend(asdict(outcome) for outcome in outcomes[len(converted) :])
+        return list(converted)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> ImportReport:

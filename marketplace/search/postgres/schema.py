@@ -5,7 +5,9 @@ Layout, all in the schema ``search``:
   (``to_tsvector('french', search.unaccent(...))``: title A, skills B, description C) and the
   facts filters need (domain, kind, place, dates, slots as bits, ages, seats). A GIN index
   covers the vector. Triggers on ``public.missions`` keep it in step in the same transaction
-  as every INSERT / UPDATE / DELETE / TRUNCATE, including bulk UPDATEs such as seat counters.
+  as every INSERT / UPDATE / DELETE / TRUNCATE, including bulk UPDATEs such as seat counters;
+  a batch of writes (imports, schema 5) switches them off and updates its rows once, set-based
+  (``begin_bulk_writes`` / ``end_bulk_writes``).
 - ``search.words``: the words of titles and descriptions, with a trigram index, for the
   spelling suggestion. Triggers add words; ``rebuild()`` (``flask search reindex``) also
   forgets words no mission uses any more.
