@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session, scoped_session
 
 
@@ -41,8 +40,11 @@ class _PostgresBulk:
 
 
 def search_bulk_writes(session: Session | scoped_session) -> _NoBulk | _PostgresBulk:
-    """The batch helper fit for this database: real on PostgreSQL with search tables, else a no-op."""
+    """The batch helper fit for this database: real on PostgreSQL with this version of the search
+    schema (an older one's triggers would not stand aside: they keep doing the work row by row),
+    else a no-op."""
     if session.get_bind().dialect.name != "postgresql":
         return _NoBulk()
-    installed = session.execute(text("SELECT to_regclass('search.word_blocks') IS NOT NULL")).scalar()
-    return _PostgresBulk(session) if installed else _NoBulk()
+    from marketplace.search.postgres.schema import SCHEMA_VERSION, installed_version
+
+    return _PostgresBulk(session) if installed_version(session) == SCHEMA_VERSION else _NoBulk()
