@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, Integer, String, insert, inspect, select, text, tuple_
+from sqlalchemy import JSON, Integer, String, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from marketplace.accounts.email_links import require_verified
@@ -390,30 +390,35 @@ def _known_missions(keys: set[tuple[int, str]]) -> dict[tuple[int, str], _Known]
     path, one query for a whole batch."""
     if not keys:
         return {}
-    columns = (Mission.id, Mission.association_id, Mission.external_id, Mission.content_hash, Mission.status)
+    # The pairs as one table joined to the (association_id, external_id) unique index: one index
+    # probe a pair. A list of (a, b) pairs (or two IN lists) is read as a filter over every row
+    # of the table (PostgreSQL: seconds at 10,000 missions; SQLite: 25 ms a batch at 100,000),
+    # and 1,000 separate parameters cost the driver more than the query.
     pairs = sorted(keys)
     if db.session.get_bind().dialect.name == "postgresql":
-        # The pairs as two array parameters joined to the (association_id, external_id) unique
-        # index: one index probe a pair. A list of (a, b) pairs, or two IN lists, is read as a
-        # filter comparing every row of the table with every value (seconds at 10,000 rows),
-        # and 1,000 separate parameters cost the driver more than the query.
+        table = (
+            "unnest(CAST(:association_ids AS integer[]), CAST(:external_ids AS text[]))"
+            " AS wanted (association_id, external_id)"
+        )
+        parameters: dict[str, Any] = {
+            "association_ids": [a for a, _ in pairs],
+            "external_ids": [e for _, e in pairs],
+        }
+        wanted = f"SELECT association_id, external_id FROM {table}"
+    else:
+        parameters = {"pairs": json.dumps(pairs, ensure_ascii=False)}
         wanted = (
-            text(
-                "SELECT association_id, external_id FROM unnest(CAST(:association_ids AS integer[]),"
-                " CAST(:external_ids AS text[])) AS wanted (association_id, external_id)"
-            )
-            .columns(association_id=Integer, external_id=String)
-            .subquery()
+            "SELECT json_extract(value, '$[0]') AS association_id, json_extract(value, '$[1]') AS external_id"
+            " FROM json_each(:pairs)"
         )
-        query = select(*columns).join(
-            wanted,
-            (Mission.association_id == wanted.c.association_id)
-            & (Mission.external_id == wanted.c.external_id),
-        )
-        parameters = {"association_ids": [a for a, _ in pairs], "external_ids": [e for _, e in pairs]}
-    else:  # SQLite reads row values through the same index
-        query = select(*columns).where(tuple_(Mission.association_id, Mission.external_id).in_(pairs))
-        parameters = {}
+    keys_table = text(wanted).columns(association_id=Integer, external_id=String).subquery()
+    query = select(
+        Mission.id, Mission.association_id, Mission.external_id, Mission.content_hash, Mission.status
+    ).join(
+        keys_table,
+        (Mission.association_id == keys_table.c.association_id)
+        & (Mission.external_id == keys_table.c.external_id),
+    )
     found: dict[tuple[int, str], _Known] = {}
     rows = db.session.execute(query, parameters)
     for mission_id, association_id, external_id, content_hash, status in rows:
