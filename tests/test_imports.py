@@ -698,3 +698,45 @@ def test_example_files_are_downloadable(client, auth, make):
         assert "attachment" in response.headers["Content-Disposition"]
         parsed = parse_missions(imports.decode(response.data), fmt, today=date.today())
         assert parsed.problems == [] and len(parsed.rows) == 3
+
+
+# --- search sees what an import wrote ------------------------------------------------------------
+
+
+@pytest.fixture(params=["whoosh", "postgres"])
+def search_backend(request, app):
+    """Each search backend this database can serve, kept in step as in production."""
+    from marketplace.search import services
+    from tests.conftest import is_postgres
+
+    if request.param == "postgres" and not is_postgres():
+        pytest.skip("the PostgreSQL search backend needs PostgreSQL")
+    app.config.update(SEARCH_BACKEND=request.param, SEARCH_SYNC=True)
+    services.reindex_all()
+    yield request.param
+    app.config.update(SEARCH_BACKEND="whoosh", SEARCH_SYNC=False)
+
+
+def test_search_finds_imported_missions_right_after_the_import(make, search_backend, monkeypatch):
+    from marketplace.search.documents import SearchQuery
+    from marketplace.search.services import search
+
+    monkeypatch.setattr(imports.writing, "DEFAULT_BATCH_SIZE", 2)  # several batches, each committed
+
+    def found(words: str) -> set[str]:
+        ids = [hit.id for hit in search(SearchQuery(q=words, with_seats=False, per_page=50)).hits]
+        return set(db.session.scalars(select(Mission.external_id).where(Mission.id.in_(ids))))
+
+    lines = [mission_line(external_id=f"v-{n}", title=f"Collecte de vélos numéro {n}") for n in range(5)]
+    import_missions(jsonl(*lines), "jsonl", by=None, on_batch=lambda *_: db.session.commit())
+    db.session.commit()
+    assert found("vélos") == {f"v-{n}" for n in range(5)}
+
+    # A re-import: two missions change their titles, the others are left alone.
+    lines[1] = mission_line(external_id="v-1", title="Réparation de trottinettes")
+    lines[3] = mission_line(external_id="v-3", title="Réparation de trottinettes électriques")
+    report = import_missions(jsonl(*lines), "jsonl", by=None, on_batch=lambda *_: db.session.commit())
+    db.session.commit()
+    assert report.unchanged == 3
+    assert found("vélos") == {"v-0", "v-2", "v-4"}
+    assert found("trottinettes") == {"v-1", "v-3"}

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from marketplace.extensions import db
 from marketplace.search import services
+from marketplace.search.bulk import _PostgresBulk, search_bulk_writes
 from marketplace.search.documents import SearchQuery
 from marketplace.search.postgres import query as pg_query
 from marketplace.search.postgres import schema
@@ -230,19 +231,41 @@ def test_concurrent_updates_of_missions_in_one_block_do_not_deadlock(app, corpus
     assert services.search(SearchQuery(q="xbabo zbabo", with_seats=False)).total == 2
 
 
+def search_rows() -> tuple[list[tuple], set[str]]:
+    """Every row of search.missions, and the words the suggestion knows."""
+    rows = db.session.execute(text("SELECT * FROM search.missions ORDER BY mission_id")).all()
+    return [tuple(row) for row in rows], set(db.session.scalars(text("SELECT word FROM search.words")))
+
+
+def assert_search_rows_as_rebuilt() -> None:
+    """The search tables hold what a rebuild from public.missions computes (words: at least)."""
+    rows, words = search_rows()
+    with db.session.begin_nested() as savepoint:
+        schema.rebuild(db.session)
+        rebuilt_rows, rebuilt_words = search_rows()
+        savepoint.rollback()
+    assert rows == rebuilt_rows
+    assert words >= rebuilt_words  # a rebuild also forgets words no mission uses any more
+
+
 def test_batched_imports_keep_the_bits_in_step(app, corpus, monkeypatch):
-    """An import switches the row trigger off and sets the bits once per batch: same result."""
+    """An import switches the row triggers off and updates the search tables once per batch:
+    the same rows, words and bits as the triggers (and a rebuild) give."""
     from marketplace.associations.imports import writing
     from tests.test_imports import jsonl, mission_line
 
     monkeypatch.setattr(writing, "DEFAULT_BATCH_SIZE", 4)
+    # Batches take the set-based path here (the triggers alone would give the same rows).
+    assert isinstance(search_bulk_writes(db.session), _PostgresBulk)
     lines = [
-        mission_line(external_id=f"i-{n}", title=f"Jardin collectif numéro {n}", capacity=1 + n % 3)
+        mission_line(external_id=f"i-{n}", title=f"Potirons du jardin numéro {n}", capacity=1 + n % 3)
         for n in range(10)
     ]
     with app.test_request_context():
         writing.import_missions(jsonl(*lines), "jsonl", by=None)
         assert_bits_agree_with_rows()
+        assert_search_rows_as_rebuilt()
+        assert len(services.search(SearchQuery(q="potirons", with_seats=False)).hits) == 10
         changed = [
             mission_line(external_id=f"i-{n}", title=f"Atelier numérique {n}", domain="numerique")
             if n % 2
@@ -252,5 +275,7 @@ def test_batched_imports_keep_the_bits_in_step(app, corpus, monkeypatch):
         report = writing.import_missions(jsonl(*changed), "jsonl", by=None)
         assert report.unchanged == 5
         assert_bits_agree_with_rows()
+        assert_search_rows_as_rebuilt()
+        assert len(services.search(SearchQuery(q="potirons", with_seats=False)).hits) == 5
     current = db.session.execute(text("SELECT current_setting('search.bulk', true)")).scalar()
     assert current in (None, "", "off")  # the row trigger is on again for later writes

@@ -12,7 +12,7 @@ from flask_babel import force_locale
 
 from marketplace.associations.imports import FORMATS, ImportReport, decode, guess_format, import_missions
 from marketplace.associations.imports.job import enqueue_import
-from marketplace.associations.imports.writing import line_count
+from marketplace.associations.imports.writing import LinesDone, lines_in, parse_import
 from marketplace.domain import DomainError
 from marketplace.extensions import db
 
@@ -79,21 +79,18 @@ def import_command(file: Path, fmt: str | None, background: bool) -> None:
 
 def _import_with_progress_bar(text: str, fmt: str) -> ImportReport:
     """Import inline, committing each batch and moving the bar (lines done, rejected so far)."""
-    total = line_count(text, fmt)
+    parsed = parse_import(text, fmt)  # read once: its line count is the bar's length
+    total = lines_in(parsed)
     with click.progressbar(length=total, label="Import", show_pos=True, file=sys.stderr) as bar:
         shown = 0
+        lines_done = LinesDone()
 
         def batch_done(report: ImportReport, last_line: int) -> None:
             nonlocal shown
             db.session.commit()
-            done = sum(1 for _ in _lines_up_to(report, last_line))
+            done = lines_done(report)
             bar.label = f"Import ({len(report.rejected_lines)} rejected)"
             bar.update(done - shown)
             shown = done
 
-        return import_missions(text, fmt, by=None, on_batch=batch_done)
-
-
-def _lines_up_to(report: ImportReport, last_line: int):
-    seen = {o.line for o in (*report.created, *report.updated)} | set(report.rejected_lines)
-    return (line for line in seen if line <= last_line)
+        return import_missions(text, fmt, by=None, on_batch=batch_done, parsed=parsed)

@@ -251,9 +251,9 @@ def _write_mission(feed: Feed, records: list[FeedRecord], known: dict[str, FeedM
             existing.status = MissionStatus.PUBLISHED  # it came back: the feed closed it, the feed reopens it
             link.closed_by_feed = False
             actions.append("reopened")
-        action, mission = write_row(record.row, association, by=None, existing=existing)
+        action, mission_id = write_row(record.row, association, by=None, existing=existing)
         if link is None:
-            link = FeedMission(feed_id=feed.id, key=record.key, mission_id=mission.id)
+            link = FeedMission(feed_id=feed.id, key=record.key, mission_id=mission_id)
             db.session.add(link)
             known[record.key] = link
         actions.append(action)

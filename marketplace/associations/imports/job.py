@@ -18,7 +18,14 @@ from flask import current_app
 from flask_babel import force_locale
 
 from marketplace.accounts.models import User
-from marketplace.associations.imports.writing import ImportReport, import_missions, line_count
+from marketplace.associations.imports.writing import (
+    ImportReport,
+    LinesDone,
+    import_missions,
+    line_count,
+    lines_in,
+    parse_import,
+)
 from marketplace.associations.models import Association
 from marketplace.extensions import db
 from marketplace.jobs.models import Job
@@ -64,11 +71,13 @@ def run_import_job(payload: dict[str, Any], progress: Progress) -> dict[str, Any
     saved = progress.state or {}
     resume = ImportReport.from_json(saved["report"]) if "report" in saved else None
     text, fmt = payload["content"], payload["format"]
-    total = line_count(text, fmt)
+    parsed = parse_import(text, fmt)  # read once: its line count is the progress total
+    total = lines_in(parsed)
     locale = (by.locale if by is not None else None) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    lines_done = LinesDone()
 
     def batch_done(report: ImportReport, last_line: int) -> None:
-        done = _lines_up_to(report, last_line)
+        done = lines_done(report)
         progress(done, total, errors=len(report.rejected_lines), state=job_state(report, last_line))
         db.session.commit()
 
@@ -82,13 +91,9 @@ def run_import_job(payload: dict[str, Any], progress: Progress) -> dict[str, Any
             on_batch=batch_done,
             resume=resume,
             resume_after_line=int(saved.get("after_line", 0)),
+            parsed=parsed,
         )
         return job_state(report, _max_line(report))
-
-
-def _lines_up_to(report: ImportReport, last_line: int) -> int:
-    lines = {o.line for o in (*report.created, *report.updated)} | set(report.rejected_lines)
-    return sum(1 for line in lines if line <= last_line)
 
 
 def _max_line(report: ImportReport) -> int:

@@ -5,7 +5,9 @@ Layout, all in the schema ``search``:
   (``to_tsvector('french', search.unaccent(...))``: title A, skills B, description C) and the
   facts filters need (domain, kind, place, dates, slots as bits, ages, seats). A GIN index
   covers the vector. Triggers on ``public.missions`` keep it in step in the same transaction
-  as every INSERT / UPDATE / DELETE / TRUNCATE, including bulk UPDATEs such as seat counters.
+  as every INSERT / UPDATE / DELETE / TRUNCATE, including bulk UPDATEs such as seat counters;
+  a batch of writes (imports, schema 5) switches them off and updates its rows once, set-based
+  (``begin_bulk_writes`` / ``end_bulk_writes``).
 - ``search.words``: the words of titles and descriptions, with a trigram index, for the
   spelling suggestion. Triggers add words; ``rebuild()`` (``flask search reindex``) also
   forgets words no mission uses any more.
@@ -42,7 +44,7 @@ from marketplace.search.documents import DAY_PART_SLUGS, DOMAIN_SLUGS, MISSION_K
 
 # Written on the schema by install() and the migrations; a new version needs a new Alembic
 # revision (frozen SQL) *and* the change below: tests/test_search_schema.py compares both.
-SCHEMA_VERSION = "tremplin-search 4"
+SCHEMA_VERSION = "tremplin-search 5"
 DOCUMENT_INDEX = "search.missions_document_idx"
 # Facet counts from bit strings: one bit per mission id, in blocks of this many ids.
 BLOCK_BITS = 4096
@@ -303,6 +305,9 @@ INSTALL_STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS words_folded_trgm_idx ON search.words USING gin (folded public.gin_trgm_ops)",
     f"""CREATE OR REPLACE FUNCTION search.sync_mission() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF current_setting('search.bulk', true) = 'on' THEN
+                RETURN NULL;  -- a batch of writes refreshes the search tables once (end_bulk_writes)
+            END IF;
             IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.id <> NEW.id) THEN
                 DELETE FROM search.missions WHERE mission_id = OLD.id;
             END IF;
@@ -440,13 +445,20 @@ def bit_tables_size_bytes(connection: Executor) -> int:
     ).scalar_one()
 
 
-# --- bulk writes: bit strings once per batch instead of once per row ------------------------------
-# A batch of writes (an import) switches the per-row bit trigger off for its transaction, clears
-# the bits of the missions it is about to change (their documents are still the old ones), writes,
-# then sets the bits of every mission it wrote, in one statement per table. The rows are locked in
-# the same sorted order as the trigger's, so a concurrent writer queues instead of deadlocking.
+# --- bulk writes: the search tables once per batch instead of once per row ----------------------
+# A batch of writes (an import) switches both per-row triggers off for its transaction (the one
+# keeping search.missions and search.words in step, and the one keeping the bit strings), writes,
+# then brings the search tables up to date for every mission it wrote in a few set-based
+# statements: the bits of their old rows cleared, their rows replaced (or dropped when they are no
+# longer published), their words added, their new bits set. Rows are locked in the same sorted
+# order as the triggers', so a concurrent writer queues instead of deadlocking. A savepoint
+# rolled back takes the switch back with it (set_config is transactional).
 
 _BATCH = "AND s.mission_id = ANY(:ids)"
+_BATCH_MISSIONS = "public.missions AS m WHERE m.id = ANY(:ids) AND m.status = 'published'"
+_BATCH_TEXTS = (
+    f"(SELECT title || ' ' || description AS title_and_description FROM {_BATCH_MISSIONS}) AS mission"
+)
 
 BULK_BEGIN = "SELECT set_config('search.bulk', 'on', true)"
 BULK_OFF = "SELECT set_config('search.bulk', 'off', true)"
@@ -466,6 +478,16 @@ CLEAR_BATCH_BITS: tuple[str, ...] = (
         WHERE f.facet = c.facet AND f.remote = c.remote AND f.has_seats = c.has_seats
           AND f.block = c.block""",
 )
+REFRESH_BATCH_ROWS: tuple[str, ...] = (
+    f"""DELETE FROM search.missions AS s WHERE TRUE {_BATCH}
+        AND NOT EXISTS (SELECT 1 FROM {_BATCH_MISSIONS} AND m.id = s.mission_id)""",
+    f"""INSERT INTO search.missions ({_COLUMNS})
+        SELECT {_projection("m")} FROM {_BATCH_MISSIONS} ORDER BY m.id
+        ON CONFLICT (mission_id) DO UPDATE SET {_UPDATE_ALL}""",
+    f"""INSERT INTO search.words (word, folded)
+        {_words_of(_BATCH_TEXTS)}
+        ORDER BY 1 ON CONFLICT (word) DO NOTHING""",
+)
 SET_BATCH_BITS: tuple[str, ...] = (
     f"""INSERT INTO search.word_blocks AS w (lexeme, block, bits) {word_bits_select(_BATCH)} ORDER BY 1, 2
         ON CONFLICT (lexeme, block) DO UPDATE SET bits = w.bits | EXCLUDED.bits""",
@@ -475,17 +497,15 @@ SET_BATCH_BITS: tuple[str, ...] = (
 )
 
 
-def begin_bulk_writes(connection: Executor, changing_ids: list[int]) -> None:
-    """Switch the per-row bit trigger off in this transaction; clear the bits of ``changing_ids``."""
+def begin_bulk_writes(connection: Executor) -> None:
+    """Switch the per-row search triggers off in this transaction (until ``end_bulk_writes``)."""
     connection.execute(text(BULK_BEGIN))
-    if changing_ids:
-        for statement in CLEAR_BATCH_BITS:
-            connection.execute(text(statement), {"ids": changing_ids})
 
 
 def end_bulk_writes(connection: Executor, written_ids: list[int]) -> None:
-    """Set the bits of the published missions among ``written_ids``; the trigger is on again."""
+    """Bring the search tables up to date for ``written_ids`` (set-based); the triggers are on again."""
     if written_ids:
-        for statement in SET_BATCH_BITS:
-            connection.execute(text(statement), {"ids": written_ids})
+        ids = sorted(set(written_ids))
+        for statement in (*CLEAR_BATCH_BITS, *REFRESH_BATCH_ROWS, *SET_BATCH_BITS):
+            connection.execute(text(statement), {"ids": ids})
     connection.execute(text(BULK_OFF))
