@@ -8,7 +8,7 @@ to date itself, once for the batch, in set-based statements
 here; the same function lives in ``marketplace.search.postgres.INSTALL_STATEMENTS``.
 
 Revision ID: 01d744dee2e3
-Revises: ca711eb86237
+Revises: 95a69f4d79d1
 Create Date: 2026-12-07 23:40:00.000000
 
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "01d744dee2e3"
-down_revision = "ca711eb86237"
+down_revision = "95a69f4d79d1"
 branch_labels = None
 depends_on = None
 
