@@ -218,6 +218,13 @@ class Contact:
     public: bool  # shown to everyone (the association's choice), or only to this volunteer
 
 
+def contact_for_engaged(association: Association) -> Contact | None:
+    """The contact an engaged volunteer (accepted, now or before) may see, without asking the database."""
+    if not (association.contact_email or association.contact_phone):
+        return None
+    return Contact(association.contact_email, association.contact_phone, public=association.contact_public)
+
+
 def contact_for(association: Association, viewer: User | None) -> Contact | None:
     """The contact this viewer may see: everyone if public; else its team and its engaged volunteers."""
     if not (association.contact_email or association.contact_phone):

@@ -37,6 +37,11 @@ def wants(user: User, category: str) -> bool:
     return category not in opted_out(user)
 
 
+def users_opted_out(category: str) -> set[int]:
+    """Everyone who turned ``category`` off (one query for a whole run)."""
+    return set(db.session.scalars(select(EmailOptOut.user_id).where(EmailOptOut.category == category)))
+
+
 def set_received(user: User, received: set[str]) -> None:
     """Keep exactly ``received`` of the categories on; the others off."""
     unknown = received - set(CATEGORIES)

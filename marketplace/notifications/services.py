@@ -67,18 +67,21 @@ def notify_user(
     category: str | None = None,
     dedupe_key: str | None = None,
     calendar_ics: str | None = None,
+    wanted: bool | None = None,
     **context,
 ) -> OutboxMessage | bool | None:
     """Queue an email written in the recipient's language (subject may be a lazy string).
 
     ``category``: an optional message (preferences.CATEGORIES): not queued when the person turned it
     off, and sent with its one-click unsubscribe link. ``dedupe_key``: queued at most once ever
-    (returns whether it was). Every message has a plain-text part and an HTML part made from it.
+    (returns whether it was). ``wanted``: the caller already knows the person's preference for
+    ``category`` (a run over thousands of people reads them in one query). Every message has a
+    plain-text part and an HTML part made from it.
     """
     from flask import render_template
     from flask_babel import force_locale
 
-    if category is not None and not preferences.wants(user, category):
+    if category is not None and not (preferences.wants(user, category) if wanted is None else wanted):
         return None
     unsubscribe = preferences.unsubscribe_url(user, category) if category else None
     with force_locale(user.locale or "fr"):

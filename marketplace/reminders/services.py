@@ -16,12 +16,14 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
 from marketplace.associations.models import Mission
-from marketplace.associations.profile import contact_for
+from marketplace.associations.profile import contact_for_engaged
 from marketplace.calendar.ical import render_calendar
 from marketplace.calendar.services import mission_dates
 from marketplace.candidates.models import Application
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
+from marketplace.notifications.models import OutboxMessage
+from marketplace.notifications.preferences import users_opted_out
 from marketplace.notifications.services import notify_user
 from marketplace.reminders.plan import FIRST_SESSION, TWO_DAYS, Participation, Reminder, due_reminder
 from marketplace.statuses import VIEWABLE_MISSION_STATUSES, ApplicationStatus
@@ -103,7 +105,9 @@ def _calendar(application: Application, reminder: Reminder, mission_url: str) ->
     return render_calendar([dates], name=application.mission.title, now=utcnow(), domain="tremplin")
 
 
-def queue_reminder(application: Application, reminder: Reminder) -> bool | None:
+def queue_reminder(
+    application: Application, reminder: Reminder, *, wanted: bool | None = None
+) -> bool | None:
     """Queue one reminder: True if queued now, False if it already was, None if turned off."""
     mission = application.mission
     mission_url = url_for("main.mission", mission_id=mission.id, _external=True)
@@ -117,32 +121,48 @@ def queue_reminder(application: Application, reminder: Reminder) -> bool | None:
         application=application,
         mission=mission,
         reminder=reminder,
-        contact=contact_for(mission.association, application.candidate),
+        wanted=wanted,
+        contact=contact_for_engaged(mission.association),  # an accepted volunteer is engaged
         mission_url=mission_url,
         withdraw_url=url_for("inbox.withdraw", application_id=application.id, _external=True),
     )
 
 
+def _queued_keys(keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 1000):
+        chunk = keys[start : start + 1000]
+        found.update(
+            db.session.scalars(select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(chunk)))
+        )
+    return found
+
+
 def run(today: date, *, dry_run: bool = False) -> RunReport:
     """Queue today's reminders (or, with ``dry_run``, only list them and write nothing).
 
-    One transaction: the candidates are read through a server-side cursor, which a commit would
-    close; a few thousand outbox rows at most on a large site (the benchmark says how many).
+    The due reminders are read first (a few thousand on a large site: the benchmark says how many),
+    then queued in one transaction; keys queued by an earlier run are skipped before rendering.
     """
     report = RunReport()
-    for application, reminder in due_today(today):
-        report.due.append(reminder)
-        if dry_run:
+    due = list(due_today(today))
+    report.due = [reminder for _, reminder in due]
+    if dry_run:
+        db.session.rollback()
+        return report
+    # What an earlier run queued is skipped before rendering (the unique key still decides races).
+    queued_before = _queued_keys([reminder.dedupe_key for _, reminder in due])
+    turned_off = users_opted_out("reminders")
+    for application, reminder in due:
+        if reminder.dedupe_key in queued_before:
+            report.already_queued += 1
             continue
-        outcome = queue_reminder(application, reminder)
+        outcome = queue_reminder(application, reminder, wanted=application.candidate_id not in turned_off)
         if outcome is None:
             report.turned_off += 1
         elif outcome:
             report.queued += 1
         else:
             report.already_queued += 1
-    if dry_run:
-        db.session.rollback()
-    else:
-        db.session.commit()
+    db.session.commit()
     return report
