@@ -21,6 +21,7 @@ from marketplace.alerts.models import FREQUENCIES, SavedSearch
 from marketplace.associations.models import Mission
 from marketplace.domain import DomainError, NotFound
 from marketplace.extensions import db
+from marketplace.notifications.preferences import users_opted_out
 from marketplace.notifications.services import notify_user
 from marketplace.reference import vocabularies as vocab
 from marketplace.search.documents import MAX_PER_PAGE
@@ -154,9 +155,10 @@ def run_alerts(now: datetime) -> AlertReport:
     if not searches:
         return report
     published = _published_since(min(saved.last_checked_at for saved in searches))
+    turned_off = users_opted_out("alerts")
     for saved in searches:
         report.looked_at += 1
-        found = new_missions(saved, published)
+        found = new_missions(saved, published) if saved.user_id not in turned_off else []
         if found and _send_alert(saved, found, now):
             saved.last_sent_at = now
             report.sent += 1
@@ -180,6 +182,7 @@ def _send_alert(saved: SavedSearch, found: list[Mission], now: datetime) -> bool
         template="saved_search_alert",
         category="alerts",
         dedupe_key=f"alert:{saved.id}:{now.date().isoformat()}",
+        wanted=True,  # the run left out those who turned alerts off
         saved=saved,
         missions=found[:MAX_LISTED],
         more=max(len(found) - MAX_LISTED, 0),
