@@ -151,7 +151,7 @@ class MissionSearchPage:
     items: list[FoundMission]
 
 
-def _published_by_id(ids: list[int]) -> dict[int, Mission]:
+def published_by_id(ids: list[int]) -> dict[int, Mission]:
     if not ids:
         return {}
     query = (
@@ -163,7 +163,7 @@ def _published_by_id(ids: list[int]) -> dict[int, Mission]:
 def search_missions(query: SearchQuery) -> MissionSearchPage:
     """Search, then load the published missions of the page (with their association)."""
     result = search(query)
-    missions = _published_by_id([hit.id for hit in result.hits])
+    missions = published_by_id([hit.id for hit in result.hits])
     # A hit the database no longer publishes (index being repaired) is left out rather than shown.
     items = [FoundMission(missions[hit.id], hit) for hit in result.hits if hit.id in missions]
     return MissionSearchPage(result, items)
