@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("TREMPLIN_ENV", "testing")
 
 from bench_writes import ensure_database
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 
 from marketplace import create_app
 from marketplace.accounts.models import User
@@ -189,6 +189,10 @@ def main() -> None:
         started = time.perf_counter()
         if not args.reuse:
             seed(args.missions, args.applications, args.searches, today, now, random.Random(20261208))
+        if db.engine.dialect.name == "postgresql":
+            # Fresh bulk-loaded tables: give the planner the statistics autovacuum would gather.
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.execute(text("ANALYZE"))
         print(
             f"seeded {args.missions:,} missions, {args.applications:,} applications, "
             f"{args.searches:,} saved searches in {time.perf_counter() - started:.1f} s "
