@@ -18,6 +18,7 @@ from marketplace.associations.models import Mission, MissionReview
 from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
+from marketplace.reference.slugs import DAY_SLUGS
 from marketplace.notifications.models import OutboxMessage
 
 IN_TWO_WEEKS = date.today() + timedelta(days=14)
@@ -139,14 +140,17 @@ def test_several_problems_are_shown_together(client, owner):
 
 
 def test_a_valid_mission_is_saved_as_a_draft_of_the_members_association(client, owner):
-    response = client.post("/espace/missions/nouvelle", data=valid_form(slots=["mon_morning"]))
+    # The morning of its own weekday (the date moves with today): kept as a part of the day.
+    morning = f"{DAY_SLUGS[IN_TWO_WEEKS.weekday()]}_morning"
+    response = client.post("/espace/missions/nouvelle", data=valid_form(slots=[morning]))
     mission = db.session.scalar(select(Mission))
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/espace/missions/{mission.id}")
     assert mission.status == "draft"
     assert mission.association == association_of(owner)
     assert mission.skills == ["écoute", "cuisine"]  # trimmed, duplicates dropped
-    assert mission.slots == []  # a one-off mission says when by its date
+    assert mission.slots == []  # a one-off mission says when by its date...
+    assert mission.day_parts == ["morning"]  # ...and the part of the day ticked
     assert mission.start_date == IN_TWO_WEEKS
     assert mission.reviews == []
     assert db.session.scalar(select(func.count(OutboxMessage.id))) == 0
