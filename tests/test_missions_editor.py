@@ -18,8 +18,8 @@ from marketplace.associations.models import Mission, MissionReview
 from marketplace.candidates.models import Application, ApplicationEvent
 from marketplace.extensions import db
 from marketplace.models_base import utcnow
-from marketplace.reference.slugs import DAY_SLUGS
 from marketplace.notifications.models import OutboxMessage
+from marketplace.reference.slugs import DAY_SLUGS
 
 IN_TWO_WEEKS = date.today() + timedelta(days=14)
 
