@@ -76,6 +76,11 @@ def _session_app():
         _ensure_postgres_database(DATABASE_URL)
     app = build_app()
     with app.app_context():
+        if is_postgres():
+            # The search schema lives outside the models: a test database kept from an earlier
+            # run may hold an older version of it, which the code rightly refuses to use.
+            with db.engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA IF EXISTS search CASCADE"))
         db.drop_all()
         db.create_all()
     yield app

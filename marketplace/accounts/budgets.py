@@ -38,7 +38,10 @@ class Budget:
         return list(parse_many(current_app.config[self.setting]))
 
     def _ids(self, key: str) -> tuple[str, ...]:
-        return ("tremplin-budget", self.name, key)
+        # The deployment's key prefix, as the decorators' limits have it: two sites (or two test
+        # runs) sharing one Redis never spend each other's budgets.
+        prefix = current_app.config.get("RATELIMIT_KEY_PREFIX") or "tremplin"
+        return (f"{prefix}-budget", self.name, key)
 
     def _guarded(self, operation: Callable[[], object], default: object) -> object:
         if not limiter.enabled:
